@@ -1,0 +1,134 @@
+"""What every page of the portal shares: its school, mandated-section protection, the post flag."""
+
+from functools import cached_property
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page, PagePermissionTester
+
+from tenants.models import School
+
+from ..blocks import RICH_FEATURES
+
+
+class MandatedSection(models.Model):
+    """A section page the blueprint requires. School users may not delete, move,
+    unpublish or re-slug it; the audit finds sections through this table."""
+
+    page = models.OneToOneField(Page, on_delete=models.CASCADE, related_name="mandated_section")
+    school = models.ForeignKey(
+        School, null=True, blank=True, on_delete=models.CASCADE, related_name="sections"
+    )
+    key = models.CharField(max_length=100, help_text="Blueprint path, e.g. gioi-thieu/lich-su")
+
+    class Meta:
+        verbose_name = _("mục bắt buộc")
+        verbose_name_plural = _("mục bắt buộc")
+        constraints = [
+            models.UniqueConstraint(fields=["school", "key"], name="mandated_section_unique_key")
+        ]
+
+    def __str__(self):
+        return self.key
+
+
+def is_mandated(page):
+    return MandatedSection.objects.filter(page_id=page.pk).exists()
+
+
+class PortalPagePermissionTester(PagePermissionTester):
+    @cached_property
+    def mandated(self):
+        return bool(self.page.pk) and is_mandated(self.page)
+
+    def _protected(self):
+        return self.mandated and not self.user.is_superuser
+
+    def can_delete(self, ignore_bulk=False):
+        return not self._protected() and super().can_delete(ignore_bulk=ignore_bulk)
+
+    def can_unpublish(self):
+        return not self._protected() and super().can_unpublish()
+
+    def can_move(self):
+        return not self._protected() and super().can_move()
+
+    def can_move_to(self, destination):
+        return not self._protected() and super().can_move_to(destination)
+
+
+class MandatedSlugMixin:
+    """The slug of a mandated section is fixed for everyone but superusers."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self, "for_user", None)
+        if (
+            "slug" in self.fields
+            and self.instance.pk
+            and not (user and user.is_superuser)
+            and is_mandated(self.instance)
+        ):
+            self.fields["slug"].disabled = True
+            self.fields["slug"].help_text = _(
+                "Đây là mục bắt buộc của cổng thông tin; không đổi được đường dẫn."
+            )
+
+
+class PortalPageForm(MandatedSlugMixin, WagtailAdminPageForm):
+    pass
+
+
+class PortalPage(Page):
+    """Base of every page type in the portal."""
+
+    # A post is counted by the audit when first published (news, announcements, documents…).
+    is_post = False
+    base_form_class = PortalPageForm
+
+    class Meta:
+        abstract = True
+
+    def permissions_for_user(self, user):
+        return PortalPagePermissionTester(user, self)
+
+    @cached_property
+    def school(self):
+        return School.for_page(self)
+
+
+class SectionPage(PortalPage):
+    """An index page of the mandated structure: an introduction and a paginated list."""
+
+    intro = RichTextField(_("giới thiệu"), blank=True, features=RICH_FEATURES)
+    per_page = 12
+    # Ordering of children in the list; dated children override it.
+    children_order = ("-first_published_at",)
+
+    content_panels = PortalPage.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_items(self):
+        return (
+            Page.objects.child_of(self).live().public().specific().order_by(*self.children_order)
+        )
+
+    def paginate(self, request, queryset):
+        paginator = Paginator(queryset, self.per_page)
+        try:
+            return paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            return paginator.page(1)
+        except EmptyPage:
+            return paginator.page(paginator.num_pages)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = self.paginate(request, self.get_items())
+        return context

@@ -1,0 +1,184 @@
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models.functions import Substr
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from tenants.models import Level, School
+
+from ..blocks import RICH_FEATURES, QuickLinkBlock
+from .announcements import AnnouncementPage
+from .base import PortalPage
+from .news import NewsArticlePage
+
+HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Mã màu dạng #1d4e89."))
+SECTION_TYPES = [
+    "page_types.StandardPage",
+    "page_types.NewsIndexPage",
+    "page_types.AnnouncementIndexPage",
+    "page_types.DisclosureIndexPage",
+    "page_types.DocumentIndexPage",
+    "page_types.AdmissionsPage",
+    "page_types.PlanIndexPage",
+    "page_types.MenuIndexPage",
+    "page_types.ScheduleIndexPage",
+    "page_types.FormsIndexPage",
+    "page_types.GalleryIndexPage",
+    "page_types.ContactPage",
+]
+
+
+class IdentityFields(models.Model):
+    """Identity every site shows in its header: logo, colour, motto."""
+
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    brand_color = models.CharField(
+        _("màu nhận diện"), max_length=7, default="#1d4e89", validators=[HEX_COLOUR],
+        help_text=_("Màu đậm để chữ trắng trên nền màu này dễ đọc."),
+    )
+    motto = models.CharField(_("khẩu hiệu"), max_length=255, blank=True)
+    welcome = RichTextField(_("lời chào"), blank=True, features=RICH_FEATURES)
+
+    identity_panels = [
+        MultiFieldPanel(
+            [FieldPanel("logo"), FieldPanel("brand_color"), FieldPanel("motto")],
+            heading=_("Nhận diện"),
+        ),
+        FieldPanel("welcome"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class SchoolHomePage(IdentityFields, PortalPage):
+    quick_links = StreamField(
+        [("link", QuickLinkBlock())], verbose_name=_("liên kết nhanh"), blank=True
+    )
+
+    content_panels = PortalPage.content_panels + IdentityFields.identity_panels + [
+        FieldPanel("quick_links")
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = SECTION_TYPES
+    template = "page_types/school_home_page.html"
+
+    class Meta:
+        verbose_name = _("trang chủ trường")
+        verbose_name_plural = _("trang chủ trường")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = (
+            NewsArticlePage.objects.live().public().descendant_of(self).with_cards()
+            .order_by("-date", "-first_published_at")[:6]
+        )
+        context["latest_announcements"] = (
+            AnnouncementPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")[:5]
+        )
+        return context
+
+
+class OfficeHomePage(IdentityFields, PortalPage):
+    """The supervising office's own site: its news, documents, and the directory of schools."""
+
+    show_disclosure_status = models.BooleanField(
+        _("hiện tình trạng công khai của các trường"), default=False
+    )
+
+    content_panels = PortalPage.content_panels + IdentityFields.identity_panels + [
+        FieldPanel("show_disclosure_status")
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = SECTION_TYPES + ["page_types.SchoolDirectoryPage"]
+    template = "page_types/office_home_page.html"
+
+    class Meta:
+        verbose_name = _("trang chủ Phòng/Sở")
+        verbose_name_plural = _("trang chủ Phòng/Sở")
+
+    @property
+    def authority(self):
+        from tenants.models import Authority
+
+        return Authority.objects.filter(site__root_page=self).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        authority = self.authority
+        schools = (
+            authority.schools_in_subtree().filter(is_active=True).select_related("site")
+            if authority
+            else School.objects.none()
+        )
+        context["schools_by_level"] = schools_by_level(schools)
+        context["school_count"] = len(schools)
+        school_by_root_path = {
+            s.root_page.path: s for s in schools.select_related("root_page") if s.root_page_id
+        }
+        office_news = NewsArticlePage.objects.live().public().descendant_of(self)
+        context["office_news"] = office_news.with_cards().order_by("-date")[:4]
+        if school_by_root_path:
+            latest = (
+                NewsArticlePage.objects.live()
+                .public()
+                .annotate(root_path=Substr("path", 1, 2 * Page.steplen))
+                .filter(root_path__in=list(school_by_root_path))
+                .with_cards()
+                .order_by("-first_published_at")[:8]
+            )
+            context["school_news"] = [
+                (article, school_by_root_path.get(article.path[: 2 * Page.steplen]))
+                for article in latest
+            ]
+        return context
+
+
+def schools_by_level(schools):
+    grouped = {level: [] for level in Level.values}
+    for school in schools:
+        grouped[school.level].append(school)
+    return [(Level(level).label, level, grouped[level]) for level in Level.values if grouped[level]]
+
+
+class SchoolDirectoryPage(PortalPage):
+    """Danh bạ trường: every school of the office, by level and commune, with address and QR."""
+
+    intro = RichTextField(_("giới thiệu"), blank=True, features=RICH_FEATURES)
+    content_panels = PortalPage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["page_types.OfficeHomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "page_types/school_directory_page.html"
+
+    class Meta:
+        verbose_name = _("danh bạ trường học")
+        verbose_name_plural = _("danh bạ trường học")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        home = self.get_parent().specific
+        authority = home.authority
+        schools = (
+            authority.schools_in_subtree().filter(is_active=True) if authority else School.objects.none()
+        )
+        level = request.GET.get("cap", "")
+        if level in Level.values:
+            schools = schools.filter(level=level)
+        query = request.GET.get("q", "").strip()
+        if query:
+            schools = schools.filter(name__icontains=query)
+        context["schools_by_level"] = schools_by_level(schools.order_by("commune", "name"))
+        context["levels"] = Level.choices
+        context["current_level"] = level
+        context["query"] = query
+        return context
