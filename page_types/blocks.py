@@ -70,7 +70,10 @@ class TableBlock(TypedTableBlock):
             [
                 ("text", blocks.CharBlock(label=_("Chữ"))),
                 ("number", blocks.DecimalBlock(label=_("Số"))),
-                ("rich_text", blocks.RichTextBlock(label=_("Văn bản"), features=["bold", "italic", "link"])),
+                (
+                    "rich_text",
+                    blocks.RichTextBlock(label=_("Văn bản"), features=["bold", "italic", "link"]),
+                ),
             ],
             **kwargs,
         )

@@ -31,7 +31,9 @@ class Section:
         return level in self.required or level in self.optional
 
     def is_required(self, level, serves_meals=False):
-        return level in self.required or (self.meals_only and serves_meals and level in self.optional)
+        return level in self.required or (
+            self.meals_only and serves_meals and level in self.optional
+        )
 
     @property
     def model(self):
@@ -44,7 +46,9 @@ AS_NEEDED = None
 
 INTRODUCTION_CHILDREN = (
     Section("lich-su", "Lịch sử", "page_types.StandardPage", expects_items=False),
-    Section("su-menh-tam-nhin", "Sứ mệnh – Tầm nhìn", "page_types.StandardPage", expects_items=False),
+    Section(
+        "su-menh-tam-nhin", "Sứ mệnh – Tầm nhìn", "page_types.StandardPage", expects_items=False
+    ),
     Section("co-cau-to-chuc", "Cơ cấu tổ chức", "page_types.StandardPage", expects_items=False),
     Section("ban-giam-hieu", "Ban giám hiệu", "page_types.StandardPage", expects_items=False),
     Section("doi-ngu", "Đội ngũ", "page_types.StandardPage", expects_items=False),
@@ -52,8 +56,12 @@ INTRODUCTION_CHILDREN = (
 
 BLUEPRINT = (
     Section(
-        "gioi-thieu", "Giới thiệu", "page_types.StandardPage", cadence_days=YEARLY,
-        expects_items=False, children=INTRODUCTION_CHILDREN,
+        "gioi-thieu",
+        "Giới thiệu",
+        "page_types.StandardPage",
+        cadence_days=YEARLY,
+        expects_items=False,
+        children=INTRODUCTION_CHILDREN,
     ),
     Section("tin-tuc", "Tin tức – Sự kiện", "page_types.NewsIndexPage", cadence_days=WEEKLY),
     Section("thong-bao", "Thông báo", "page_types.AnnouncementIndexPage", cadence_days=AS_NEEDED),
@@ -61,29 +69,50 @@ BLUEPRINT = (
     Section("van-ban", "Văn bản", "page_types.DocumentIndexPage", cadence_days=AS_NEEDED),
     Section("tuyen-sinh", "Tuyển sinh", "page_types.AdmissionsPage", cadence_days=YEARLY),
     Section(
-        "ke-hoach", "Kế hoạch giáo dục", "page_types.PlanIndexPage", cadence_days=31,
+        "ke-hoach",
+        "Kế hoạch giáo dục",
+        "page_types.PlanIndexPage",
+        cadence_days=31,
         children=(
             Section(
-                "thoi-khoa-bieu", "Thời khóa biểu", "page_types.PlanIndexPage",
-                required=(TH, THCS), cadence_days=AS_NEEDED,
+                "thoi-khoa-bieu",
+                "Thời khóa biểu",
+                "page_types.PlanIndexPage",
+                required=(TH, THCS),
+                cadence_days=AS_NEEDED,
             ),
         ),
     ),
     Section(
-        "thuc-don", "Thực đơn", "page_types.MenuIndexPage", required=(MN,),
-        optional=(TH, THCS), meals_only=True, cadence_days=WEEKLY,
+        "thuc-don",
+        "Thực đơn",
+        "page_types.MenuIndexPage",
+        required=(MN,),
+        optional=(TH, THCS),
+        meals_only=True,
+        cadence_days=WEEKLY,
     ),
     Section("lich-cong-tac", "Lịch công tác", "page_types.ScheduleIndexPage", cadence_days=WEEKLY),
     Section("bieu-mau", "Biểu mẫu – Thủ tục", "page_types.FormsIndexPage", cadence_days=AS_NEEDED),
     Section(
-        "goc-phu-huynh", "Góc phụ huynh", "page_types.StandardPage", required=(),
-        optional=ALL, expects_items=False,
+        "goc-phu-huynh",
+        "Góc phụ huynh",
+        "page_types.StandardPage",
+        required=(),
+        optional=ALL,
+        expects_items=False,
     ),
     Section(
-        "thu-vien-anh", "Thư viện ảnh", "page_types.GalleryIndexPage", required=(),
-        optional=ALL, cadence_days=AS_NEEDED,
+        "thu-vien-anh",
+        "Thư viện ảnh",
+        "page_types.GalleryIndexPage",
+        required=(),
+        optional=ALL,
+        cadence_days=AS_NEEDED,
     ),
-    Section("lien-he", "Liên hệ", "page_types.ContactPage", cadence_days=YEARLY, expects_items=False),
+    Section(
+        "lien-he", "Liên hệ", "page_types.ContactPage", cadence_days=YEARLY, expects_items=False
+    ),
 )
 
 OFFICE_SECTIONS = (
@@ -140,9 +169,7 @@ def ensure_sections(school, home):
     """Add what the blueprint requires and the tree lacks; never delete. Returns pages added."""
     from .models import MandatedSection
 
-    existing = dict(
-        MandatedSection.objects.filter(school=school).values_list("key", "page_id")
-    )
+    existing = dict(MandatedSection.objects.filter(school=school).values_list("key", "page_id"))
     pages = {"": home}
     added = []
     for key, section in sections_for(school.level, school.serves_meals):

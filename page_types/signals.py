@@ -1,10 +1,9 @@
 """Publishing anything in a site makes its cached public pages stale."""
 
 from django.core.cache import cache
-from wagtail.signals import page_published, page_unpublished, post_page_move
 from django.db.models.signals import post_delete
-
 from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "portal:page-cache-gen:{root}"
 

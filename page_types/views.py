@@ -22,8 +22,7 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # No context processors, no database: this must render even when those are broken.
-    from django.template import loader
-
     from django.http import HttpResponseServerError
+    from django.template import loader
 
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -13,7 +13,9 @@ def approver_groups_for_page(page):
     school = School.for_page(page)
     if school is not None:
         return [school.approvers_group_id] if school.approvers_group_id else []
-    authority = Authority.objects.filter(site__root_page__path=page.path[: 2 * page.steplen]).first()
+    authority = Authority.objects.filter(
+        site__root_page__path=page.path[: 2 * page.steplen]
+    ).first()
     if authority and authority.admins_group_id:
         return [authority.admins_group_id]
     return []

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.http import HttpResponseNotFound, HttpResponseRedirect
-from django.template import loader
 from django.http.request import split_domain_port
+from django.template import loader
 
 from .hosts import site_for_hostname
 from .models import site_root_url

@@ -86,11 +86,12 @@ class School(models.Model):
     name = models.CharField(_("tên trường"), max_length=255)
     level = models.CharField(_("cấp học"), max_length=4, choices=Level.choices)
     authority = models.ForeignKey(
-        Authority, verbose_name=_("đơn vị quản lý"), on_delete=models.PROTECT, related_name="schools"
+        Authority,
+        verbose_name=_("đơn vị quản lý"),
+        on_delete=models.PROTECT,
+        related_name="schools",
     )
-    slug = models.CharField(
-        _("tên miền con"), max_length=63, unique=True, validators=[HOST_LABEL]
-    )
+    slug = models.CharField(_("tên miền con"), max_length=63, unique=True, validators=[HOST_LABEL])
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=64, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -99,7 +100,9 @@ class School(models.Model):
     serves_meals = models.BooleanField(
         _("có tổ chức bán trú"),
         default=False,
-        help_text=_("Trường tiểu học/THCS có tổ chức ăn bán trú phải công khai thực đơn hằng tuần."),
+        help_text=_(
+            "Trường tiểu học/THCS có tổ chức ăn bán trú phải công khai thực đơn hằng tuần."
+        ),
     )
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
     site = models.OneToOneField(
@@ -109,7 +112,11 @@ class School(models.Model):
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     collection = models.OneToOneField(
-        "wagtailcore.Collection", null=True, blank=True, on_delete=models.SET_NULL, related_name="school"
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="school",
     )
     editors_group = models.OneToOneField(
         "auth.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

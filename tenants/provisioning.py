@@ -20,6 +20,7 @@ from wagtail.models import (
 
 from .approval import get_school_workflow
 from .models import Authority, Level, Membership, School
+from .signals import school_provisioned
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 APPROVER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
@@ -84,7 +85,9 @@ def create_authority(code, name, parent_code=None, kind=None, **contact):
     if parent_code:
         parent = Authority.objects.filter(code=parent_code).first()
         if parent is None:
-            raise ValidationError(_("Không có đơn vị quản lý mã “%(code)s”.") % {"code": parent_code})
+            raise ValidationError(
+                _("Không có đơn vị quản lý mã “%(code)s”.") % {"code": parent_code}
+            )
     authority, created = Authority.objects.get_or_create(
         code=code,
         defaults={"name": name, "parent": parent, "kind": kind or Authority.Kind.PHONG, **contact},
@@ -170,8 +173,10 @@ def validate_school(data, existing=None):
         if same and (same.slug != data.slug or same.level != data.level):
             errors.setdefault(
                 "slug" if same.slug != data.slug else "level",
-                _("Trường mã “%(code)s” đã có với tên miền “%(slug)s”, cấp %(level)s; "
-                  "không đổi được qua nhập liệu.")
+                _(
+                    "Trường mã “%(code)s” đã có với tên miền “%(slug)s”, cấp %(level)s; "
+                    "không đổi được qua nhập liệu."
+                )
                 % {"code": data.code, "slug": same.slug, "level": same.level},
             )
     return errors
@@ -209,7 +214,9 @@ def provision_school(data, **extra):
         principal=data.principal,
         **{**data.extra, **extra},
     )
-    school.collection = Collection.get_first_root_node().add_child(name=f"{school.name} ({school.code})")
+    school.collection = Collection.get_first_root_node().add_child(
+        name=f"{school.name} ({school.code})"
+    )
     school.editors_group = _group(_("%(code)s – Biên tập viên") % {"code": school.code})
     school.approvers_group = _group(_("%(code)s – Ban giám hiệu") % {"code": school.code})
     root = import_string(settings.PORTAL_SITE_BUILDER)(school)
@@ -228,6 +235,7 @@ def provision_school(data, **extra):
             grant_page_permissions(office.admins_group, root, OFFICE_ADMIN_PAGE_PERMISSIONS)
             grant_collection_permissions(office.admins_group, school.collection)
     WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": get_school_workflow()})
+    school_provisioned.send(sender=School, school=school)
     return school, True
 
 

@@ -1,11 +1,18 @@
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 from wagtail.models import Site
 
 from .hosts import forget_hosts
 from .models import SchoolDomain
 
 for model in (Site, SchoolDomain):
-    post_save.connect(forget_hosts, sender=model, dispatch_uid=f"forget-hosts-save-{model.__name__}")
+    post_save.connect(
+        forget_hosts, sender=model, dispatch_uid=f"forget-hosts-save-{model.__name__}"
+    )
     post_delete.connect(
         forget_hosts, sender=model, dispatch_uid=f"forget-hosts-delete-{model.__name__}"
     )
+
+# Sent inside provision_school's transaction once a new school's site exists; other apps
+# (disclosure slots, for example) add their part here. Arguments: school.
+school_provisioned = Signal()

@@ -30,9 +30,7 @@ class AnnouncementIndexPage(SectionPage):
         verbose_name_plural = _("chuyên mục thông báo")
 
     def get_items(self):
-        return (
-            AnnouncementPage.objects.child_of(self).live().public().order_by("-date", "-pk")
-        )
+        return AnnouncementPage.objects.child_of(self).live().public().order_by("-date", "-pk")
 
 
 class AnnouncementPage(PortalPage):

@@ -115,9 +115,7 @@ class SectionPage(PortalPage):
         abstract = True
 
     def get_items(self):
-        return (
-            Page.objects.child_of(self).live().public().specific().order_by(*self.children_order)
-        )
+        return Page.objects.child_of(self).live().public().specific().order_by(*self.children_order)
 
     def paginate(self, request, queryset):
         paginator = Paginator(queryset, self.per_page)

@@ -76,9 +76,9 @@ class ContactPage(EmailFormMixin, FormMixin, PortalPage):
         form_class = super().get_form_class()
         # A hidden field people leave empty and bots fill in.
         form_class.base_fields[HONEYPOT] = forms.CharField(
-            required=False, label=_("Để trống ô này"), widget=forms.TextInput(
-                attrs={"tabindex": "-1", "autocomplete": "off"}
-            )
+            required=False,
+            label=_("Để trống ô này"),
+            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
         )
         return form_class
 

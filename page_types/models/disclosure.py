@@ -71,9 +71,7 @@ class DisclosureItemPage(PortalPage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    table = StreamField(
-        [("table", TableBlock())], verbose_name=_("bảng số liệu"), blank=True
-    )
+    table = StreamField([("table", TableBlock())], verbose_name=_("bảng số liệu"), blank=True)
     body = RichTextField(_("nội dung"), blank=True, features=RICH_FEATURES)
 
     content_panels = PortalPage.content_panels + [

@@ -61,7 +61,10 @@ class OfficialDocumentPage(PortalPage):
         _("cơ quan ban hành"), max_length=10, choices=IssuerLevel.choices
     )
     issuer_name = models.CharField(
-        _("tên cơ quan ban hành"), max_length=255, blank=True, help_text=_("Ví dụ: UBND huyện Củ Chi")
+        _("tên cơ quan ban hành"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ví dụ: UBND huyện Củ Chi"),
     )
     issued_on = models.DateField(_("ngày ban hành"), default=today)
     effective_on = models.DateField(_("ngày hiệu lực"), null=True, blank=True)

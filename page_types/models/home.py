@@ -42,7 +42,10 @@ class IdentityFields(models.Model):
         related_name="+",
     )
     brand_color = models.CharField(
-        _("màu nhận diện"), max_length=7, default="#1d4e89", validators=[HEX_COLOUR],
+        _("màu nhận diện"),
+        max_length=7,
+        default="#1d4e89",
+        validators=[HEX_COLOUR],
         help_text=_("Màu đậm để chữ trắng trên nền màu này dễ đọc."),
     )
     motto = models.CharField(_("khẩu hiệu"), max_length=255, blank=True)
@@ -65,9 +68,9 @@ class SchoolHomePage(IdentityFields, PortalPage):
         [("link", QuickLinkBlock())], verbose_name=_("liên kết nhanh"), blank=True
     )
 
-    content_panels = PortalPage.content_panels + IdentityFields.identity_panels + [
-        FieldPanel("quick_links")
-    ]
+    content_panels = (
+        PortalPage.content_panels + IdentityFields.identity_panels + [FieldPanel("quick_links")]
+    )
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = SECTION_TYPES
     template = "page_types/school_home_page.html"
@@ -79,11 +82,17 @@ class SchoolHomePage(IdentityFields, PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
-            NewsArticlePage.objects.live().public().descendant_of(self).with_cards()
+            NewsArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .with_cards()
             .order_by("-date", "-first_published_at")[:6]
         )
         context["latest_announcements"] = (
-            AnnouncementPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")[:5]
+            AnnouncementPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .order_by("-date", "-pk")[:5]
         )
         return context
 
@@ -95,9 +104,11 @@ class OfficeHomePage(IdentityFields, PortalPage):
         _("hiện tình trạng công khai của các trường"), default=False
     )
 
-    content_panels = PortalPage.content_panels + IdentityFields.identity_panels + [
-        FieldPanel("show_disclosure_status")
-    ]
+    content_panels = (
+        PortalPage.content_panels
+        + IdentityFields.identity_panels
+        + [FieldPanel("show_disclosure_status")]
+    )
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = SECTION_TYPES + ["page_types.SchoolDirectoryPage"]
     template = "page_types/office_home_page.html"
@@ -169,7 +180,9 @@ class SchoolDirectoryPage(PortalPage):
         home = self.get_parent().specific
         authority = home.authority
         schools = (
-            authority.schools_in_subtree().filter(is_active=True) if authority else School.objects.none()
+            authority.schools_in_subtree().filter(is_active=True)
+            if authority
+            else School.objects.none()
         )
         level = request.GET.get("cap", "")
         if level in Level.values:

@@ -20,7 +20,9 @@ ALLOWED_HOSTS = [h.strip() for h in _hosts.split(",") if h.strip()] or [
 
 PORTAL_SCHEME = os.environ.get("PORTAL_SCHEME", "https")
 PORTAL_PORT = int(os.environ.get("PORTAL_PORT", "443" if PORTAL_SCHEME == "https" else "80"))
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"{PORTAL_SCHEME}://{PORTAL_DOMAIN}")
+WAGTAILADMIN_BASE_URL = os.environ.get(
+    "WAGTAILADMIN_BASE_URL", f"{PORTAL_SCHEME}://{PORTAL_DOMAIN}"
+)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -29,8 +29,12 @@ class Command(BaseCommand):
                 raise CommandError(f"Không có đơn vị quản lý mã “{authority}”.")
         try:
             user, created = add_member(
-                username, role, school=target_school, authority=target_authority,
-                email=email, password=password,
+                username,
+                role,
+                school=target_school,
+                authority=target_authority,
+                email=email,
+                password=password,
             )
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error

@@ -23,8 +23,15 @@ class Command(BaseCommand):
             **{
                 key: options[key]
                 for key in (
-                    "code", "name", "level", "authority", "slug",
-                    "address", "phone", "email", "principal",
+                    "code",
+                    "name",
+                    "level",
+                    "authority",
+                    "slug",
+                    "address",
+                    "phone",
+                    "email",
+                    "principal",
                 )
             }
         )
@@ -33,9 +40,11 @@ class Command(BaseCommand):
         try:
             school, created = provision_school(data)
         except ValidationError as error:
-            messages = [
-                f"{field}: {'; '.join(errors)}" for field, errors in error.message_dict.items()
-            ] if hasattr(error, "error_dict") else error.messages
+            messages = (
+                [f"{field}: {'; '.join(errors)}" for field, errors in error.message_dict.items()]
+                if hasattr(error, "error_dict")
+                else error.messages
+            )
             raise CommandError("\n".join(messages)) from error
         verb = "Đã tạo" if created else "Đã cập nhật"
         self.stdout.write(f"{verb} trường {school.code}: {school.name} – {school.root_url}/")
