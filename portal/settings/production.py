@@ -17,6 +17,8 @@ ALLOWED_HOSTS = [h.strip() for h in _hosts.split(",") if h.strip()] or [
     PORTAL_DOMAIN,
     "." + PORTAL_DOMAIN,
 ]
+# The container's health check calls /healthz on loopback; host routing still 404s any other path there.
+ALLOWED_HOSTS += ["127.0.0.1", "localhost"]
 
 PORTAL_SCHEME = os.environ.get("PORTAL_SCHEME", "https")
 PORTAL_PORT = int(os.environ.get("PORTAL_PORT", "443" if PORTAL_SCHEME == "https" else "80"))
@@ -56,3 +58,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO"},
 }
+
+SILENCED_SYSTEM_CHECKS = [
+    # Wagtail's live preview shows the page in a same-origin iframe: SAMEORIGIN is required.
+    "security.W019",
+    # HSTS preload commits the whole domain for months: the operator opts in with SECURE_HSTS_PRELOAD.
+    "security.W021",
+]
