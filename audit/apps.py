@@ -6,3 +6,13 @@ class AuditConfig(AppConfig):
     verbose_name = _("Theo dõi, đánh giá")
     name = "audit"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_save
+        from wagtail.models import PageLogEntry
+
+        from .ledger import on_log_entry
+
+        # Every publish, unpublish, delete and move writes a PageLogEntry; Wagtail sends
+        # page_published before writing it, so the ledger follows the log row itself.
+        post_save.connect(on_log_entry, sender=PageLogEntry, dispatch_uid="audit-ledger")

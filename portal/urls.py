@@ -1,11 +1,17 @@
 from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-from django.urls import include, path
-from wagtail import urls as wagtail_urls
+from django.urls import include, path, re_path
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from page_types import cache as page_cache
 from page_types.views import healthz, page_not_found, server_error
+
+# Wagtail's page paths, plus one optional final "<name>.svg" segment so a routable page can
+# serve files such as the school directory's QR codes (qr/<code>.svg).
+SERVE_PATTERN = r"^((?:[\w\-]+/)*(?:[\w\-]+\.svg)?)$"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -19,7 +25,24 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# wagtail.urls, with the page-serving view wrapped in the anonymous page cache.
+urlpatterns += [
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        wagtail_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path(
+        "_util/login/",
+        auth_views.LoginView.as_view(
+            template_name=getattr(
+                settings, "WAGTAIL_FRONTEND_LOGIN_TEMPLATE", "wagtailcore/login.html"
+            )
+        ),
+        name="wagtailcore_login",
+    ),
+    re_path(SERVE_PATTERN, page_cache.serve, name="wagtail_serve"),
+]
 
 handler404 = page_not_found
 handler500 = server_error

@@ -1,5 +1,6 @@
 """One workflow task for every school: the approvers are found from the page's school."""
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
@@ -54,6 +55,13 @@ class SchoolApprovalTask(Task):
                 ("approve", _("Duyệt kèm ghi chú"), True),
             ]
         return []
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        # Wagtail's workflow_action view checks the actions against the page named in the URL,
+        # not against the task state's own page: check the page actually being approved.
+        if not self._can_approve(task_state.workflow_state.content_object, user):
+            raise PermissionDenied
+        return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         in_progress = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)

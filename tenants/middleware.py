@@ -15,6 +15,10 @@ class SiteByHostMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        from .isolation.public import install_safe_slugurl
+
+        # Before any template is compiled: {% slugurl %} must not reach other sites.
+        install_safe_slugurl()
 
     def __call__(self, request):
         if request.path.startswith(HOST_INDEPENDENT):
@@ -32,3 +36,30 @@ class SiteByHostMiddleware:
                 site_root_url(settings.PORTAL_DOMAIN) + request.get_full_path()
             )
         return self.get_response(request)
+
+
+class AdminIsolationMiddleware:
+    """Tenant guard for the admin: checks every id a Wagtail admin route names against the
+    user's scope, forbids screens that span all tenants, and swaps listing views that Wagtail
+    does not filter by tenant for scoped subclasses (see tenants/isolation/)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not request.path_info.startswith("/admin/"):
+            return None
+        from .isolation.guards import check_request
+        from .isolation.views import substitute_view
+
+        match = request.resolver_match
+        if match is None:
+            return None
+        check_request(request, match, view_func, view_kwargs)
+        replacement = substitute_view(request, match, view_func)
+        if replacement is not None:
+            return replacement(request, *view_args, **view_kwargs)
+        return None

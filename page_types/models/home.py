@@ -1,8 +1,13 @@
+import io
+
+import segno
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Substr
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
@@ -161,7 +166,7 @@ def schools_by_level(schools):
     return [(Level(level).label, level, grouped[level]) for level in Level.values if grouped[level]]
 
 
-class SchoolDirectoryPage(PortalPage):
+class SchoolDirectoryPage(RoutablePageMixin, PortalPage):
     """Danh bạ trường: every school of the office, by level and commune, with address and QR."""
 
     intro = RichTextField(_("giới thiệu"), blank=True, features=RICH_FEATURES)
@@ -190,8 +195,34 @@ class SchoolDirectoryPage(PortalPage):
         query = request.GET.get("q", "").strip()
         if query:
             schools = schools.filter(name__icontains=query)
-        context["schools_by_level"] = schools_by_level(schools.order_by("commune", "name"))
+        schools = list(schools.order_by("commune", "name"))
+        for school in schools:
+            school.qr_url = self.qr_url(school)
+        context["schools_by_level"] = schools_by_level(schools)
         context["levels"] = Level.choices
         context["current_level"] = level
         context["query"] = query
         return context
+
+    def qr_url(self, school):
+        # Routable paths end in "/"; the QR route is a file, so drop it.
+        return self.reverse_subpage("qr", kwargs={"code": school.code}).rstrip("/")
+
+    @path("qr/<slug:code>.svg/", name="qr")
+    def qr(self, request, code):
+        """A printable QR code of a school's address, for posters and letters to parents."""
+        authority = self.get_parent().specific.authority
+        school = (
+            authority.schools_in_subtree().filter(code=code, is_active=True).first()
+            if authority
+            else None
+        )
+        if school is None:
+            raise Http404
+        buffer = io.BytesIO()
+        segno.make(school.root_url + "/", error="m").save(
+            buffer, kind="svg", scale=10, border=4, title=school.name, xmldecl=False
+        )
+        response = HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
+        response["Content-Disposition"] = f'inline; filename="qr-{school.slug}.svg"'
+        return response

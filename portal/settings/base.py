@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "tenants",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
@@ -68,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "tenants.middleware.AdminIsolationMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -84,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "page_types.context_processors.portal",
             ],
         },
     },
@@ -172,6 +175,11 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10")) * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 PORTAL_DOCUMENT_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
+# Wagtail's own field enforces it too, so the multiple uploader refuses big files before sending.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = PORTAL_DOCUMENT_MAX_UPLOAD_SIZE
+# Extension, size and real content checks with Vietnamese messages; image alt text required.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "page_types.forms.PortalDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "page_types.forms.PortalImageForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "avif": "webp", "heic": "jpeg"}
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
@@ -196,3 +204,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+WAGTAILADMIN_USER_LOGIN_FORM = "tenants.forms.PortalLoginForm"

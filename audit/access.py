@@ -1,0 +1,102 @@
+"""Who sees what in the audit. Office auditors and admins see the schools of their authority's
+subtree; a school's approvers see their own school only; nobody sees another office's schools."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+
+from tenants.models import Authority, Membership, School
+
+OFFICE_ROLES = (Membership.Role.AUDITOR, Membership.Role.ADMIN)
+
+
+def office_authorities(user, roles=OFFICE_ROLES):
+    if not user.is_authenticated:
+        return Authority.objects.none()
+    return Authority.objects.filter(memberships__user=user, memberships__role__in=roles).distinct()
+
+
+def is_office_user(user):
+    return user.is_authenticated and (user.is_superuser or office_authorities(user).exists())
+
+
+def office_schools(user):
+    """Schools an office user supervises (every school for a superuser)."""
+    if not user.is_authenticated:
+        return School.objects.none()
+    if user.is_superuser:
+        return School.objects.all()
+    paths = list(office_authorities(user).values_list("path", flat=True))
+    if not paths:
+        return School.objects.none()
+    match = Q()
+    for path in paths:
+        match |= Q(authority__path__startswith=path)
+    return School.objects.filter(match)
+
+
+def visible_authorities(user):
+    """Authorities whose schools the user may filter by (their subtrees)."""
+    if user.is_superuser:
+        return Authority.objects.all()
+    match = Q()
+    paths = list(office_authorities(user).values_list("path", flat=True))
+    if not paths:
+        return Authority.objects.none()
+    for path in paths:
+        match |= Q(path__startswith=path)
+    return Authority.objects.filter(match)
+
+
+def approver_schools(user):
+    if not user.is_authenticated:
+        return School.objects.none()
+    return School.objects.filter(
+        memberships__user=user, memberships__role=Membership.Role.APPROVER
+    ).distinct()
+
+
+def member_schools(user):
+    """Schools where the user is an editor or approver (they answer corrective requests)."""
+    if not user.is_authenticated:
+        return School.objects.none()
+    return School.objects.filter(
+        memberships__user=user, memberships__role__in=Membership.SCHOOL_ROLES
+    ).distinct()
+
+
+def can_view_school(user, school):
+    if not user.is_authenticated:
+        return False
+    if office_schools(user).filter(pk=school.pk).exists():
+        return True
+    return approver_schools(user).filter(pk=school.pk).exists()
+
+
+def school_or_403(user, pk):
+    school = School.objects.select_related("authority").filter(pk=pk).first()
+    # The same answer for "no such school" and "not yours": codes are not secrets, but a school
+    # user must learn nothing about other schools.
+    if school is None or not can_view_school(user, school):
+        raise PermissionDenied
+    return school
+
+
+def can_see_audit(user):
+    return is_office_user(user) or approver_schools(user).exists()
+
+
+def can_edit_rubric(user):
+    """The rubric is shared by every office: the top office's admins (or a superuser) edit it."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return (
+        office_authorities(user, roles=(Membership.Role.ADMIN,))
+        .filter(parent__isnull=True)
+        .exists()
+    )
+
+
+def can_inspect(user):
+    return is_office_user(user)

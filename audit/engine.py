@@ -1,0 +1,586 @@
+"""The audit of many schools as of a date: metrics, perfunctory flags, points per criterion,
+band and rank — a pure function of (ledger, blueprint, disclosures, rubric, as-of date).
+
+A fixed number of queries whatever the number of schools: aggregates over the daily rollup,
+one query for the flagged events, one for bursts, and the regulations app's batch summaries."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Count,
+    DateTimeField,
+    ExpressionWrapper,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+)
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from page_types.blueprint import sections_for
+from page_types.models import MandatedSection
+from tenants.models import School
+
+from .models import ActivityEvent, DailyActivity, EventKind, Rubric
+from .sources import calendar as school_calendar
+from .sources import disclosure as disclosure_source
+from .text import THIN_EXEMPT_MODELS
+
+FLAG_KINDS = ("thin", "duplicate", "burst", "backdated", "unchanged_republish")
+FLAG_LABELS = {
+    "thin": "Bài sơ sài",
+    "duplicate": "Bài trùng lặp",
+    "burst": "Đăng dồn",
+    "backdated": "Lùi ngày đăng",
+    "unchanged_republish": "Xuất bản lại không đổi",
+}
+CRITERIA = (
+    ("structure", "points_structure"),
+    ("volume", "points_volume"),
+    ("regularity", "points_regularity"),
+    ("recency", "points_recency"),
+    ("disclosure_completeness", "points_disclosure_completeness"),
+    ("disclosure_timeliness", "points_disclosure_timeliness"),
+    ("recurring", "points_recurring"),
+)
+
+
+@dataclass
+class YearWindow:
+    """One authority's school year as seen from the as-of date."""
+
+    year: school_calendar.SchoolYear
+    elapsed: list
+    window: list  # the last N school weeks that have started (may reach into the last year)
+
+    @property
+    def target_share(self):
+        return len(self.elapsed) / len(self.year.weeks) if self.year.weeks else 0.0
+
+
+@dataclass
+class AuditRun:
+    as_of: datetime.date
+    school_year: str
+    rubric: Rubric
+    rows: list = field(default_factory=list)
+    windows: dict = field(default_factory=dict)  # authority id → YearWindow
+
+
+def share(done, required):
+    return 1.0 if required <= 0 else min(1.0, done / required)
+
+
+def recency_points(rubric, days):
+    if days is None:
+        return 0.0
+    if days <= rubric.recency_full_days:
+        return float(rubric.points_recency)
+    if days <= rubric.recency_mid_days:
+        return float(rubric.recency_mid_points)
+    if days <= rubric.recency_low_days:
+        return float(rubric.recency_low_points)
+    return 0.0
+
+
+def criterion_points(rubric, m):
+    """Points per criterion (unrounded) from one school's metrics `m`."""
+    disclosure = m["disclosure"]
+    recurring = m["recurring"]
+    points = {
+        "structure": rubric.points_structure * m["structure_share"],
+        "volume": rubric.points_volume * share(m["posts"]["school_year"], m["target_exact"]),
+        "regularity": rubric.points_regularity
+        * min(1.0, m["active_weeks_12"] / rubric.regularity_full_weeks),
+        "recency": recency_points(rubric, m["days_since_update"]),
+        "disclosure_completeness": rubric.points_disclosure_completeness
+        * share(disclosure["published"], disclosure["required"]),
+        "disclosure_timeliness": rubric.points_disclosure_timeliness
+        * share(disclosure["on_time"], disclosure["required"]),
+        "recurring": rubric.points_recurring * share(recurring["on_time"], recurring["required"]),
+    }
+    points["penalty"] = -min(float(rubric.penalty_max), rubric.penalty_per_flag * len(m["flags"]))
+    return points
+
+
+def score_of(points):
+    return round(min(100.0, max(0.0, sum(points.values()))) + 0.0, 1)
+
+
+def rank_rows(rows):
+    """rank_in_level: 1 + schools of the same authority and level with a higher score."""
+    groups = defaultdict(list)
+    for row in rows:
+        groups[(row["authority"], row["level"])].append(row["score"])
+    for row in rows:
+        row["rank_in_level"] = 1 + sum(
+            1 for s in groups[(row["authority"], row["level"])] if s > row["score"]
+        )
+
+
+def section_status(section, present, items, last_update, as_of):
+    if not present:
+        return "missing"
+    if section.expects_items and items <= 0:
+        return "empty"
+    if not section.expects_items and last_update is None:
+        return "empty"
+    if section.cadence_days and (
+        last_update is None or (as_of - last_update).days > section.cadence_days
+    ):
+        return "stale"
+    return "fresh"
+
+
+def local_iso(moment):
+    return timezone.localtime(moment).isoformat(timespec="seconds")
+
+
+def scope_schools(schools):
+    return schools.filter(is_active=True).select_related("authority")
+
+
+def year_windows(authority_ids, as_of, rubric):
+    label = school_calendar.school_year_label(as_of)
+    previous = school_calendar.shift(label, -1)
+    calendar = school_calendar.SchoolCalendar([label, previous])
+    windows = {}
+    for authority_id in authority_ids:
+        year = calendar.year(authority_id, label)
+        elapsed = year.elapsed_weeks(as_of)
+        before = list(calendar.year(authority_id, previous).weeks)
+        windows[authority_id] = YearWindow(
+            year=year,
+            elapsed=elapsed,
+            window=(before + elapsed)[-rubric.regularity_window_weeks :],
+        )
+    return label, windows
+
+
+def run_audit(schools=None, as_of=None, rubric=None):
+    """Audit the active schools of a queryset (default: all) as of a date (default: today)."""
+    as_of = as_of or timezone.localdate()
+    rubric = rubric or Rubric.current()
+    schools = list(scope_schools(schools if schools is not None else School.objects.all()))
+    authority_ids = sorted({s.authority_id for s in schools})
+    label, windows = year_windows(authority_ids, as_of, rubric)
+    run = AuditRun(as_of=as_of, school_year=label, rubric=rubric, windows=windows)
+    if not schools:
+        return run
+    ids = [s.pk for s in schools]
+    scope = _id_filter(ids)
+
+    # Schools grouped by the first day of their school year (usually one group).
+    by_start = defaultdict(list)
+    for school in schools:
+        by_start[windows[school.authority_id].year.start].append(school.pk)
+    in_year = Q()
+    for start, school_ids in by_start.items():
+        in_year |= Q(day__gte=start) & _id_filter(school_ids)
+    earliest_start = min(by_start)
+
+    sections = defaultdict(dict)
+    for row in (
+        DailyActivity.objects.filter(scope, day__lte=as_of)
+        .values("school_id", "section_key")
+        .annotate(
+            items=Sum("items_delta"),
+            last_update=Max("day", filter=Q(posts__gt=0) | Q(updates__gt=0)),
+            p7=Sum("posts", filter=Q(day__gt=as_of - datetime.timedelta(days=7))),
+            p30=Sum("posts", filter=Q(day__gt=as_of - datetime.timedelta(days=30))),
+            p90=Sum("posts", filter=Q(day__gt=as_of - datetime.timedelta(days=90))),
+            psy=Sum("posts", filter=in_year),
+        )
+        .order_by()
+    ):
+        sections[row["school_id"]][row["section_key"]] = row
+
+    window_weeks = {w for window in windows.values() for w in window.window}
+    active = defaultdict(set)
+    for school_id, week in (
+        DailyActivity.objects.filter(scope, week__in=window_weeks, day__lte=as_of, posts__gt=0)
+        .values_list("school_id", "week")
+        .distinct()
+    ):
+        active[school_id].add(week)
+
+    present = defaultdict(set)
+    for school_id, key in MandatedSection.objects.filter(
+        _id_filter(ids), page__live=True
+    ).values_list("school_id", "key"):
+        present[school_id].add(key)
+
+    flags = _flags(schools, ids, earliest_start, as_of, rubric, windows)
+    disclosures = disclosure_source.disclosure_summaries(schools, as_of)
+    recurring = disclosure_source.recurring_summaries(schools, as_of)
+
+    for school in schools:
+        window = windows[school.authority_id]
+        row = _school_row(
+            school,
+            window,
+            sections[school.pk],
+            active[school.pk],
+            present[school.pk],
+            flags.get(school.pk, []),
+            disclosures.get(school.pk),
+            recurring.get(school.pk),
+            rubric,
+            as_of,
+        )
+        run.rows.append(row)
+    rank_rows(run.rows)
+    run.rows.sort(key=lambda r: (r["authority"], r["level"], r["rank_in_level"], r["code"]))
+    return run
+
+
+def _id_filter(ids, field_name="school_id"):
+    return Q(**{f"{field_name}__in": ids})
+
+
+def _school_row(
+    school, window, aggs, active_weeks, present, flags, disclosure, recurring, rubric, as_of
+):
+    """One school's metrics, points, score and band. `aggs`: {section key: rollup sums}."""
+    year_start = window.year.start
+    section_rows = []
+    posts = {"7d": 0, "30d": 0, "90d": 0, "school_year": 0}
+    last_update = None
+    required = satisfied = 0
+    for key, section in sections_for(school.level, school.serves_meals):
+        agg = aggs.get(key)
+        items = max(0, agg["items"] or 0) if agg else 0
+        section_last = agg["last_update"] if agg else None
+        is_present = key in present
+        status = section_status(section, is_present, items, section_last, as_of)
+        is_required = section.is_required(school.level, school.serves_meals)
+        if is_required:
+            required += 1
+            if is_present and (not section.expects_items or items >= 1):
+                satisfied += 1
+        section_rows.append(
+            {
+                "slug": key,
+                "title": section.title,
+                "required": is_required,
+                "present": is_present,
+                "items": items,
+                "last_update": section_last,
+                "status": status,
+                "cadence_days": section.cadence_days,
+            }
+        )
+    # Totals over every section, including pages outside the blueprint (the home page…).
+    for agg in aggs.values():
+        posts["7d"] += agg["p7"] or 0
+        posts["30d"] += agg["p30"] or 0
+        posts["90d"] += agg["p90"] or 0
+        posts["school_year"] += agg["psy"] or 0
+        if agg["last_update"] and (last_update is None or agg["last_update"] > last_update):
+            last_update = agg["last_update"]
+    target_exact = rubric.posts_target * window.target_share
+    posts["target"] = round(target_exact, 1)
+    flags = [f for f in flags if f["day"] >= year_start]
+    metrics = {
+        "school_id": school.pk,
+        "school": school,
+        "code": school.code,
+        "name": school.name,
+        "level": school.level,
+        "authority": school.authority.code,
+        "authority_id": school.authority_id,
+        "authority_name": school.authority.name,
+        "last_update": last_update,
+        "days_since_update": (as_of - last_update).days if last_update else None,
+        "posts": posts,
+        "target_exact": target_exact,
+        "active_weeks_12": len(active_weeks & set(window.window)),
+        "sections": section_rows,
+        "structure_share": share(satisfied, required),
+        "structure": {"required": required, "satisfied": satisfied},
+        "disclosure": disclosure
+        or {"profile": "", "required": 0, "published": 0, "on_time": 0, "late": 0, "missing": []},
+        "recurring": recurring or {"required": 0, "on_time": 0},
+        "flags": flags,
+    }
+    points = criterion_points(rubric, metrics)
+    metrics["points"] = {name: round(value, 2) for name, value in points.items()}
+    metrics["score"] = score_of(points)
+    metrics["band"] = rubric.band_for(metrics["score"])
+    return metrics
+
+
+FLAG_FIELDS = (
+    "id",
+    "school_id",
+    "kind",
+    "page_id",
+    "page_model",
+    "title",
+    "url_path",
+    "timestamp",
+    "day",
+    "word_count",
+    "attachment_count",
+    "image_count",
+    "displayed_date",
+    "displayed_lag_days",
+    "duplicate_similarity",
+    "shared_from_office",
+    "duplicate_of__title",
+    "duplicate_of__timestamp",
+    "duplicate_of__school__name",
+)
+
+
+def _flags(schools, ids, start, as_of, rubric, windows):
+    """{school id: [flag]} for events from `start` to as_of (callers cut at their year start)."""
+    by_id = {s.pk: s for s in schools}
+    window = Q(day__gte=start, day__lte=as_of) & _id_filter(ids)
+    thin = Q(
+        kind=EventKind.POST,
+        word_count__lt=rubric.thin_min_words,
+        attachment_count=0,
+        image_count__lte=rubric.thin_max_images,
+    ) & ~Q(page_model__in=THIN_EXEMPT_MODELS)
+    duplicate = Q(
+        kind=EventKind.POST,
+        duplicate_similarity__gte=rubric.duplicate_similarity,
+        shared_from_office=False,
+    )
+    backdated = Q(kind=EventKind.POST, displayed_lag_days__gt=rubric.backdated_days)
+    unchanged = Q(kind=EventKind.UNCHANGED)
+    found = defaultdict(list)
+    for event in (
+        ActivityEvent.objects.filter(window)
+        .filter(thin | duplicate | backdated | unchanged)
+        .values(*FLAG_FIELDS)
+    ):
+        school = by_id[event["school_id"]]
+        if event["kind"] == EventKind.UNCHANGED:
+            found[school.pk].append(
+                _flag(
+                    "unchanged_republish",
+                    school,
+                    event,
+                    _("Xuất bản lại ngày %(day)s mà nội dung không thay đổi.")
+                    % {"day": _date(event["day"])},
+                )
+            )
+            continue
+        if (
+            event["word_count"] is not None
+            and event["word_count"] < rubric.thin_min_words
+            and event["attachment_count"] == 0
+            and event["image_count"] <= rubric.thin_max_images
+            and event["page_model"] not in THIN_EXEMPT_MODELS
+        ):
+            found[school.pk].append(
+                _flag(
+                    "thin",
+                    school,
+                    event,
+                    _("Chỉ có %(words)s chữ, %(images)s ảnh, không có tệp đính kèm.")
+                    % {"words": event["word_count"], "images": event["image_count"]},
+                )
+            )
+        if (
+            event["duplicate_similarity"] is not None
+            and event["duplicate_similarity"] >= rubric.duplicate_similarity
+            and not event["shared_from_office"]
+        ):
+            found[school.pk].append(
+                _flag(
+                    "duplicate",
+                    school,
+                    event,
+                    _("Giống %(pct)s%% bài “%(title)s” của %(school)s đăng ngày %(day)s.")
+                    % {
+                        "pct": round(event["duplicate_similarity"] * 100),
+                        "title": event["duplicate_of__title"],
+                        "school": event["duplicate_of__school__name"],
+                        "day": _date(timezone.localtime(event["duplicate_of__timestamp"]).date()),
+                    },
+                )
+            )
+        if event["displayed_lag_days"] is not None and (
+            event["displayed_lag_days"] > rubric.backdated_days
+        ):
+            found[school.pk].append(
+                _flag(
+                    "backdated",
+                    school,
+                    event,
+                    _("Ngày hiển thị %(shown)s, đăng thật ngày %(real)s (sớm hơn %(lag)s ngày).")
+                    % {
+                        "shown": _date(event["displayed_date"]),
+                        "real": _date(event["day"]),
+                        "lag": event["displayed_lag_days"],
+                    },
+                )
+            )
+    for event in _bursts(window, as_of, rubric):
+        school = by_id[event["school_id"]]
+        found[school.pk].append(
+            _flag(
+                "burst",
+                school,
+                event,
+                _("%(count)s bài trong %(hours)s giờ, sau %(quiet)s ngày không có bài nào.")
+                % {
+                    "count": event["burst_count"],
+                    "hours": rubric.burst_hours,
+                    "quiet": _quiet_days(event["gap_seconds"]),
+                },
+            )
+        )
+    for flags in found.values():
+        flags.sort(key=lambda f: (f["published_at"], f["kind"], f["url"]))
+    return found
+
+
+def _quiet_days(gap_seconds):
+    if gap_seconds is None:
+        return _("nhiều")
+    return gap_seconds // 86400
+
+
+def _bursts(window, as_of, rubric):
+    """First posts of each burst: ≥ N posts within H hours, after ≥ D days without a post."""
+    quiet = rubric.burst_quiet_days * 86400
+    span = datetime.timedelta(hours=rubric.burst_hours)
+    following = (
+        ActivityEvent.objects.filter(
+            school_id=OuterRef("school_id"),
+            kind=EventKind.POST,
+            timestamp__gte=OuterRef("timestamp"),
+            timestamp__lt=ExpressionWrapper(OuterRef("timestamp") + span, DateTimeField()),
+            day__lte=as_of,
+        )
+        .order_by()
+        .values("school_id")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return (
+        ActivityEvent.objects.filter(window, kind=EventKind.POST)
+        .filter(Q(gap_seconds__isnull=True) | Q(gap_seconds__gte=quiet))
+        .annotate(burst_count=Subquery(following))
+        .filter(burst_count__gte=rubric.burst_posts)
+        .values(*FLAG_FIELDS, "gap_seconds", "burst_count")
+    )
+
+
+def _date(day):
+    return date_format(day, "d/m/Y") if day else ""
+
+
+def _flag(kind, school, event, reason):
+    return {
+        "kind": kind,
+        "label": FLAG_LABELS[kind],
+        "url": school.root_url + event["url_path"],
+        "published_at": local_iso(event["timestamp"]),
+        "moment": timezone.localtime(event["timestamp"]),
+        "day": event["day"],
+        "title": event["title"],
+        "page_id": event["page_id"],
+        "reason": reason,
+    }
+
+
+# --- what a dashboard and a drill-down add --------------------------------------------------
+
+
+def weekly_posts(school_ids, start, end):
+    """{school id: {monday: posts}} between two dates (sparklines, heatmaps)."""
+    result = defaultdict(dict)
+    for school_id, week, posts in (
+        DailyActivity.objects.filter(
+            school_id__in=school_ids, day__gte=start, day__lte=end, posts__gt=0
+        )
+        .values("school_id", "week")
+        .annotate(n=Sum("posts"))
+        .values_list("school_id", "week", "n")
+        .order_by()
+    ):
+        result[school_id][week] = posts
+    return result
+
+
+def daily_posts(school_id, start, end):
+    return dict(
+        DailyActivity.objects.filter(school_id=school_id, day__gte=start, day__lte=end, posts__gt=0)
+        .values("day")
+        .annotate(n=Sum("posts"))
+        .values_list("day", "n")
+        .order_by()
+    )
+
+
+def evidence(school, start, as_of):
+    """Every counted post of the school from start to as_of, with its real publication time."""
+    return [
+        {
+            "title": e["title"],
+            "url": school.root_url + e["url_path"],
+            "published_at": timezone.localtime(e["timestamp"]),
+            "section": e["section_key"],
+            "displayed_date": e["displayed_date"],
+            "page_id": e["page_id"],
+        }
+        for e in ActivityEvent.objects.filter(
+            school=school, kind=EventKind.POST, day__gte=start, day__lte=as_of
+        )
+        .order_by("timestamp", "log_entry_id")
+        .values("title", "url_path", "timestamp", "section_key", "displayed_date", "page_id")
+    ]
+
+
+def summary(rows):
+    """Tiles: schools, share meeting the disclosure rules, median days since update, bands."""
+    from statistics import median
+
+    from .models import BANDS
+
+    meeting = sum(1 for r in rows if not r["disclosure"]["missing"])
+    days = [r["days_since_update"] for r in rows if r["days_since_update"] is not None]
+    bands = {band: 0 for band in BANDS}
+    for row in rows:
+        bands[row["band"]] += 1
+    return {
+        "schools": len(rows),
+        "disclosure_meeting": meeting,
+        "disclosure_share": round(100 * meeting / len(rows), 1) if rows else 0.0,
+        "median_days": median(days) if days else None,
+        "never_updated": sum(1 for r in rows if r["days_since_update"] is None),
+        "bands": bands,
+    }
+
+
+def latest_activity_day(schools):
+    return (
+        DailyActivity.objects.filter(school__in=schools, posts__gt=0)
+        .aggregate(last=Max("day"))
+        .get("last")
+    )
+
+
+def default_as_of(schools, today=None):
+    """Today, unless the current school year has no activity: then the last day of the latest
+    school year with activity (the demo's history ends in May 2017). (as_of, moved?)"""
+    today = today or timezone.localdate()
+    last = latest_activity_day(schools)
+    if last is None:
+        return today, False
+    label = school_calendar.school_year_label(today)
+    if school_calendar.school_year_label(last) == label:
+        return today, False
+    calendar = school_calendar.SchoolCalendar([school_calendar.school_year_label(last)])
+    year = calendar.year(None, school_calendar.school_year_label(last))
+    return min(year.end, today), True

@@ -1,0 +1,323 @@
+"""A province-size data set for the audit benchmark (bench/audit).
+
+Full provisioning of thousands of schools is too slow for a benchmark set-up, so this bulk-creates
+what the audit reads: authorities (through the normal service), schools, their sites and mandated
+section pages (bare page rows), and a year of publication history written directly as ledger rows
+and the daily rollup (the same pure functions the ledger uses). Deterministic for a given seed."""
+
+import datetime
+import random
+import uuid
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale, Page, Site
+
+from audit.ledger import post_gaps, rollup_rows
+from audit.models import ActivityEvent, DailyActivity, EventKind
+from page_types.blueprint import sections_for
+from page_types.models import MandatedSection
+from tenants.models import Authority, Level, School
+from tenants.provisioning import add_member, create_authority
+
+PROVINCE = "SO-BENCH"
+HISTORY_END = datetime.date(2025, 5, 31)
+HISTORY_DAYS = 365
+POST_SECTIONS = {
+    "tin-tuc": ("page_types.newsarticlepage", 0.55),
+    "thong-bao": ("page_types.announcementpage", 0.15),
+    "van-ban": ("page_types.officialdocumentpage", 0.07),
+    "ke-hoach": ("page_types.planpage", 0.08),
+    "thuc-don": ("page_types.weeklymenupage", 0.08),
+    "lich-cong-tac": ("page_types.weeklyschedulepage", 0.07),
+}
+# Share of schools by behaviour, and mean posts per active week.
+PROFILES = (
+    ("diligent", 0.45, 1.8),
+    ("average", 0.35, 0.9),
+    ("stale", 0.1, 0.8),
+    ("show", 0.1, 0.3),
+)
+
+
+class Command(BaseCommand):
+    help = "Tạo bộ dữ liệu quy mô tỉnh (đơn vị, trường, trang mục, một năm lịch sử đăng bài) để đo hiệu năng."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--schools", type=int, default=3500)
+        parser.add_argument("--per-authority", type=int, default=35)
+        parser.add_argument("--seed", type=int, default=2016)
+
+    def handle(self, *args, **options):
+        if options["schools"] < 1:
+            raise CommandError("--schools: cần ít nhất 1 trường.")
+        if Authority.objects.filter(code=PROVINCE).exists():
+            raise CommandError(
+                f"Đã có đơn vị {PROVINCE}: bộ dữ liệu đã được tạo; dùng một cơ sở dữ liệu mới."
+            )
+        rng = random.Random(options["seed"])
+        started = timezone.now()
+        with transaction.atomic():
+            province, _ = create_authority(
+                PROVINCE, "Sở Giáo dục và Đào tạo (dữ liệu đo hiệu năng)", kind=Authority.Kind.SO
+            )
+            count = options["schools"]
+            per = max(1, options["per_authority"])
+            communes = []
+            for i in range((count + per - 1) // per):
+                commune, _ = create_authority(
+                    f"XA-{i + 1:03d}",
+                    f"Phòng Văn hóa – Xã hội xã số {i + 1}",
+                    parent_code=PROVINCE,
+                    kind=Authority.Kind.XA,
+                )
+                communes.append(commune)
+            schools = self._schools(count, communes, rng)
+            self._sites(schools)
+            events = self._history(schools, rng)
+            add_member(
+                "bench-admin",
+                "admin",
+                authority=province,
+                password="bench-matkhau-123",
+                email="bench-admin@example.vn",
+            )
+        seconds = (timezone.now() - started).total_seconds()
+        self.stdout.write(
+            f"Đã tạo {len(communes)} đơn vị cấp xã, {len(schools)} trường, {events} sự kiện "
+            f"trong {seconds:.0f} giây. Đăng nhập đo hiệu năng: bench-admin."
+        )
+
+    def _schools(self, count, communes, rng):
+        levels = [Level.MN] * 45 + [Level.TH] * 35 + [Level.THCS] * 20
+        rows = []
+        for i in range(count):
+            level = levels[i % len(levels)]
+            rows.append(
+                School(
+                    code=f"B{i + 1:06d}",
+                    name=f"Trường {Level(level).label} số {i + 1}",
+                    level=level,
+                    authority=communes[i * len(communes) // count],
+                    slug=f"bench-{i + 1}",
+                    serves_meals=level == Level.MN or rng.random() < 0.5,
+                )
+            )
+        return School.objects.bulk_create(rows, batch_size=1000)
+
+    def _sites(self, schools):
+        """Home page, mandated section pages and a Site per school, as bare page rows."""
+        locale = Locale.get_default()
+        root = Page.get_first_root_node()
+        home_ct = ContentType.objects.get(app_label="page_types", model="schoolhomepage")
+        first = root.numchild + 1
+        homes = []
+        for n, school in enumerate(schools):
+            homes.append(
+                Page(
+                    title=school.name,
+                    draft_title=school.name,
+                    slug=school.slug,
+                    content_type=home_ct,
+                    path=Page._get_path(root.path, 2, first + n),
+                    depth=2,
+                    numchild=0,
+                    url_path=f"/{school.slug}/",
+                    live=True,
+                    locale=locale,
+                    translation_key=uuid.uuid4(),
+                )
+            )
+        Page.objects.bulk_create(homes, batch_size=1000)
+        root.numchild += len(homes)
+        root.save(update_fields=["numchild"])
+        sections, mandated = [], []
+        for school, home in zip(schools, homes, strict=True):
+            paths = {"": home.path}
+            children = {"": 0}
+            pages = {"": home}
+            for key, section in sections_for(school.level, school.serves_meals):
+                parent_key = key.rpartition("/")[0]
+                children[parent_key] += 1
+                parent = paths[parent_key]
+                depth = len(parent) // Page.steplen + 1
+                path = Page._get_path(parent, depth, children[parent_key])
+                paths[key], children[key] = path, 0
+                page = Page(
+                    title=section.title,
+                    draft_title=section.title,
+                    slug=section.slug,
+                    content_type=ContentType.objects.get_for_model(section.model),
+                    path=path,
+                    depth=depth,
+                    numchild=0,
+                    url_path=f"/{school.slug}/{key}/",
+                    live=True,
+                    locale=locale,
+                    translation_key=uuid.uuid4(),
+                )
+                pages[key] = page
+                sections.append((school, key, page))
+            for key, count in children.items():
+                pages[key].numchild = count
+        Page.objects.bulk_create([page for _s, _k, page in sections], batch_size=2000)
+        Page.objects.bulk_update(homes, ["numchild"], batch_size=1000)
+        for school, key, page in sections:
+            mandated.append(MandatedSection(page=page, school=school, key=key))
+        MandatedSection.objects.bulk_create(mandated, batch_size=2000)
+        sites = Site.objects.bulk_create(
+            [
+                Site(hostname=s.hostname, port=80, root_page=h, site_name=s.name)
+                for s, h in zip(schools, homes, strict=True)
+            ],
+            batch_size=1000,
+        )
+        for school, home, site in zip(schools, homes, sites, strict=True):
+            school.root_page = home
+            school.site = site
+        School.objects.bulk_update(schools, ["root_page", "site"], batch_size=1000)
+
+    def _history(self, schools, rng):
+        start = HISTORY_END - datetime.timedelta(days=HISTORY_DAYS - 1)
+        tz = timezone.get_current_timezone()
+        next_page = 10_000_000
+        next_log = 10_000_000
+        all_events = []
+        for school in schools:
+            name, _share, rate = _pick(rng, PROFILES)
+            events = []
+            day = start
+            while day <= HISTORY_END:
+                monday = day - datetime.timedelta(days=day.weekday())
+                summer = day.month in (6, 7, 8)
+                weekly = rate * (0.2 if summer else 1.0)
+                if name == "stale" and day > datetime.date(2024, 11, 30):
+                    weekly = 0.05
+                posts = _poisson(rng, weekly)
+                if (
+                    name == "show"
+                    and day.month in (11, 4)
+                    and day.day in (20, 21)
+                    and rng.random() < 0.5
+                ):
+                    posts += 9  # a burst before an inspection
+                for _ in range(posts):
+                    offset = rng.randrange(0, 5)
+                    when = datetime.datetime.combine(
+                        monday + datetime.timedelta(days=offset),
+                        datetime.time(rng.randrange(7, 17), rng.randrange(0, 60)),
+                        tzinfo=tz,
+                    )
+                    if when.date() > HISTORY_END or when.date() < start:
+                        continue
+                    key = _pick(rng, [(k, v[1]) for k, v in POST_SECTIONS.items()])[0]
+                    if key == "thuc-don" and not school.serves_meals:
+                        key = "tin-tuc"
+                    next_page += 1
+                    words = (
+                        rng.randrange(8, 25)
+                        if name == "show" and rng.random() < 0.5
+                        else rng.randrange(60, 400)
+                    )
+                    events.append(
+                        _event(school, key, next_page, when, EventKind.POST, words, rng, name)
+                    )
+                    if rng.random() < 0.25:
+                        later = when + datetime.timedelta(days=rng.randrange(0, 10), hours=1)
+                        kind = (
+                            EventKind.UNCHANGED
+                            if name == "show" and rng.random() < 0.5
+                            else EventKind.UPDATE
+                        )
+                        if later.date() <= HISTORY_END:
+                            events.append(
+                                _event(school, key, next_page, later, kind, words, rng, name)
+                            )
+                day += datetime.timedelta(days=7)
+            events.sort(key=lambda e: e.timestamp)
+            for event in events:
+                next_log += 1
+                event.log_entry_id = next_log
+            posts = [e for e in events if e.kind == EventKind.POST]
+            for post, gap in zip(
+                posts, post_gaps([(e.timestamp, e.log_entry_id) for e in posts]), strict=True
+            ):
+                post.gap_seconds = gap
+            all_events.extend(events)
+        ActivityEvent.objects.bulk_create(all_events, batch_size=5000)
+        # Copies: a share of the for-show schools' news repeat an earlier post of another school.
+        news = [e for e in all_events if e.kind == EventKind.POST and e.section_key == "tin-tuc"]
+        copies = []
+        for event in news:
+            if event.extra_show and rng.random() < 0.15:
+                original = news[rng.randrange(0, max(1, len(news) // 50))]
+                if original.timestamp < event.timestamp and original.school_id != event.school_id:
+                    event.duplicate_of_id = original.pk
+                    event.duplicate_similarity = rng.choice((0.9140625, 0.953125, 1.0))
+                    copies.append(event)
+        ActivityEvent.objects.bulk_update(
+            copies, ["duplicate_of", "duplicate_similarity"], batch_size=2000
+        )
+        rows = rollup_rows(all_events)
+        DailyActivity.objects.bulk_create(
+            [
+                DailyActivity(school_id=s, day=d, section_key=k, **counters)
+                for (s, d, k), counters in rows.items()
+            ],
+            batch_size=5000,
+        )
+        return len(all_events)
+
+
+def _pick(rng, weighted):
+    """An item of [(value, weight, …)] chosen with probability proportional to its weight."""
+    mark = rng.random() * sum(item[1] for item in weighted)
+    for item in weighted:
+        mark -= item[1]
+        if mark <= 0:
+            return item
+    return weighted[-1]
+
+
+def _poisson(rng, mean):
+    # Knuth's method: small means only.
+    limit, k, p = pow(2.718281828, -mean), 0, 1.0
+    while True:
+        p *= rng.random()
+        if p <= limit:
+            return k
+        k += 1
+
+
+def _event(school, key, page_id, when, kind, words, rng, profile):
+    local = timezone.localtime(when)
+    day = local.date()
+    model = POST_SECTIONS[key][0]
+    lag = 0
+    if profile == "show" and kind == EventKind.POST and rng.random() < 0.2:
+        lag = rng.randrange(8, 40)
+    event = ActivityEvent(
+        school_id=school.pk,
+        section_key=key,
+        page_id=page_id,
+        page_model=model,
+        is_item=True,
+        title=f"Bài {page_id}",
+        url_path=f"/{key}/bai-{page_id}/",
+        kind=kind,
+        timestamp=when,
+        day=day,
+        week=day - datetime.timedelta(days=day.weekday()),
+        content_hash=f"{page_id:040d}"[:40],
+        displayed_date=day - datetime.timedelta(days=lag),
+        displayed_lag_days=lag,
+        word_count=words,
+        attachment_count=0 if words < 30 else rng.randrange(0, 2),
+        image_count=rng.randrange(0, 3),
+        live_after=True,
+        items_delta=1 if kind == EventKind.POST else 0,
+    )
+    event.extra_show = profile == "show"
+    return event

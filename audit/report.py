@@ -1,0 +1,182 @@
+"""The audit's stable outputs: the JSON contract of audit.md, and the same table as CSV and XLSX.
+Same input, same bytes: keys and rows sorted, numbers rounded, XLSX timestamps fixed."""
+
+import csv
+import datetime
+import io
+import json
+
+from django.utils.translation import gettext as _
+
+
+def _iso(day):
+    return day.isoformat() if day else None
+
+
+def school_entry(row):
+    return {
+        "code": row["code"],
+        "name": row["name"],
+        "level": row["level"],
+        "authority": row["authority"],
+        "score": row["score"],
+        "band": row["band"],
+        "rank_in_level": row["rank_in_level"],
+        "last_update": _iso(row["last_update"]),
+        "days_since_update": row["days_since_update"],
+        "posts": {
+            "7d": row["posts"]["7d"],
+            "30d": row["posts"]["30d"],
+            "90d": row["posts"]["90d"],
+            "school_year": row["posts"]["school_year"],
+            "target": row["posts"]["target"],
+        },
+        "active_weeks_12": row["active_weeks_12"],
+        "sections": [
+            {
+                "slug": s["slug"],
+                "present": s["present"],
+                "items": s["items"],
+                "last_update": _iso(s["last_update"]),
+                "status": s["status"],
+            }
+            for s in row["sections"]
+        ],
+        "disclosure": {
+            "profile": row["disclosure"]["profile"],
+            "required": row["disclosure"]["required"],
+            "published": row["disclosure"]["published"],
+            "on_time": row["disclosure"]["on_time"],
+            "late": row["disclosure"]["late"],
+            "missing": sorted(row["disclosure"]["missing"]),
+        },
+        "recurring": {
+            "required": row["recurring"]["required"],
+            "on_time": row["recurring"]["on_time"],
+        },
+        "flags": [
+            {"kind": f["kind"], "url": f["url"], "published_at": f["published_at"]}
+            for f in row["flags"]
+        ],
+    }
+
+
+def report_dict(run):
+    return {
+        "as_of": run.as_of.isoformat(),
+        "school_year": run.school_year,
+        "rubric": {"code": run.rubric.code, "version": run.rubric.version},
+        "schools": [school_entry(row) for row in run.rows],
+    }
+
+
+def report_json(run):
+    return json.dumps(report_dict(run), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def _date_text(day):
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+# (header, value of a JSON school entry). The table carries the JSON's numbers, nothing else.
+def columns():
+    return [
+        (_("Mã trường"), lambda s: s["code"]),
+        (_("Tên trường"), lambda s: s["name"]),
+        (_("Cấp học"), lambda s: s["level"]),
+        (_("Đơn vị quản lý"), lambda s: s["authority"]),
+        (_("Điểm"), lambda s: s["score"]),
+        (_("Xếp loại"), lambda s: s["band"]),
+        (_("Hạng trong cấp học"), lambda s: s["rank_in_level"]),
+        (_("Cập nhật gần nhất"), lambda s: _parse(s["last_update"])),
+        (_("Số ngày chưa cập nhật"), lambda s: s["days_since_update"]),
+        (_("Bài 7 ngày"), lambda s: s["posts"]["7d"]),
+        (_("Bài 30 ngày"), lambda s: s["posts"]["30d"]),
+        (_("Bài 90 ngày"), lambda s: s["posts"]["90d"]),
+        (_("Bài trong năm học"), lambda s: s["posts"]["school_year"]),
+        (_("Chỉ tiêu đến nay"), lambda s: s["posts"]["target"]),
+        (_("Số tuần có bài (12 tuần học gần nhất)"), lambda s: s["active_weeks_12"]),
+        (
+            _("Mục thiếu hoặc trống"),
+            lambda s: sum(1 for x in s["sections"] if x["status"] in ("missing", "empty")),
+        ),
+        (_("Mục chậm cập nhật"), lambda s: sum(1 for x in s["sections"] if x["status"] == "stale")),
+        (_("Quy định công khai"), lambda s: s["disclosure"]["profile"]),
+        (_("Công khai: phải có"), lambda s: s["disclosure"]["required"]),
+        (_("Công khai: đã có"), lambda s: s["disclosure"]["published"]),
+        (_("Công khai: đúng hạn"), lambda s: s["disclosure"]["on_time"]),
+        (_("Công khai: trễ hạn"), lambda s: s["disclosure"]["late"]),
+        (_("Công khai: còn thiếu"), lambda s: "; ".join(s["disclosure"]["missing"])),
+        (_("Định kỳ: phải có"), lambda s: s["recurring"]["required"]),
+        (_("Định kỳ: đúng hạn"), lambda s: s["recurring"]["on_time"]),
+        (_("Dấu hiệu chiếu lệ"), lambda s: len(s["flags"])),
+    ]
+
+
+def _parse(text):
+    return datetime.date.fromisoformat(text) if text else None
+
+
+def table(run):
+    """(headers, rows) with typed values (dates as date, numbers as numbers)."""
+    cols = columns()
+    data = report_dict(run)
+    return [h for h, _get in cols], [[get(s) for _h, get in cols] for s in data["schools"]]
+
+
+def report_csv(run):
+    headers, rows = table(run)
+    buffer = io.StringIO()
+    # A BOM so spreadsheet programs read the Vietnamese text as UTF-8.
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow(
+            [
+                _date_text(v) if isinstance(v, datetime.date) else ("" if v is None else v)
+                for v in row
+            ]
+        )
+    return buffer.getvalue()
+
+
+def report_xlsx(run):
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    headers, rows = table(run)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Theo dõi cập nhật")
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in rows:
+        sheet.append(row)
+    for column, header in enumerate(headers, start=1):
+        letter = get_column_letter(column)
+        sheet.column_dimensions[letter].width = 40 if column == 2 else max(10, len(header) // 2 + 4)
+        for cell in sheet[letter][1:]:
+            if isinstance(cell.value, datetime.date):
+                cell.number_format = "DD/MM/YYYY"
+    sheet.freeze_panes = "C2"
+    info = workbook.create_sheet(_("Thông tin"))
+    info.append([_("Số liệu tính đến ngày"), run.as_of])
+    info["B1"].number_format = "DD/MM/YYYY"
+    info.append([_("Năm học"), run.school_year])
+    info.append([_("Bộ tiêu chí"), run.rubric.code])
+    info.append([_("Phiên bản bộ tiêu chí"), run.rubric.version])
+    info.append([_("Số trường"), len(rows)])
+    info.column_dimensions["A"].width = 28
+    info.column_dimensions["B"].width = 20
+    # Fixed document times: the same audit gives the same file.
+    moment = datetime.datetime.combine(run.as_of, datetime.time())
+    workbook.properties.created = moment
+    workbook.properties.modified = moment
+    workbook.properties.creator = "school-portal audit"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,1 @@
+"""What the audit reads from the regulations app, behind thin adapters."""

@@ -1,0 +1,435 @@
+"""Refresh the project's Vietnamese catalogue of Wagtail's (and Django's) admin strings.
+
+Wagtail's own ``vi`` catalogue covers a small part of the admin, so ``locale/vi`` (first in
+LOCALE_PATHS, hence winning over every app's catalogue) carries the whole editor vocabulary.
+
+After upgrading Wagtail or Django, from the repository root:
+
+    .venv/bin/python locale/build_wagtail_catalogue.py           # merge msgids, write .po and .mo
+    .venv/bin/python locale/build_wagtail_catalogue.py --check   # also fail on gaps/placeholder errors
+
+Merging keeps every existing translation, drops msgids that no longer exist, and adds new ones
+either empty or, when Wagtail's own ``vi`` has one, pre-filled and marked ``fuzzy`` (fuzzy and
+empty entries are not compiled, so Wagtail's string or English shows until someone reviews it).
+Translate the new entries in the .po files, remove their ``fuzzy`` flag, and run it again.
+The .mo files are written in pure Python so machines without GNU gettext still get them.
+"""
+
+import argparse
+import ast
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+TARGET = HERE / "vi" / "LC_MESSAGES"
+LANGUAGE = "vi"
+
+HEADER = (
+    "Project-Id-Version: school-portal admin\n"
+    "Last-Translator: School portal team\n"
+    "Language-Team: Vietnamese\n"
+    "PO-Revision-Date: {date}\n"
+    "Language: vi\n"
+    "MIME-Version: 1.0\n"
+    "Content-Type: text/plain; charset=UTF-8\n"
+    "Content-Transfer-Encoding: 8bit\n"
+    "Plural-Forms: nplurals=1; plural=0;\n"
+)
+FILE_COMMENT = (
+    "# Vietnamese strings for the Wagtail/Django admin, used by school and office staff.\n"
+    "# Generated and merged by locale/build_wagtail_catalogue.py; translations are edited here.\n"
+    "# Vocabulary: trang, bản nháp, xuất bản, ngừng xuất bản, phiên bản, gửi duyệt,\n"
+    "# quy trình duyệt, duyệt, yêu cầu sửa, ảnh, tài liệu, thư mục, đoạn nội dung, khóa.\n"
+)
+
+# Django packages whose strings the Wagtail admin shows (login, password forms, form
+# validation); only msgids that Django's own vi catalogue leaves untranslated are taken.
+DJANGO_PACKAGES = ["django.conf", "django.contrib.admin", "django.contrib.auth"]
+# Django vi translations that read badly in the Wagtail admin (wrong meaning, stray capitals
+# inside sentences such as "Nhập Tên đăng nhập của bạn"); these are re-translated here.
+DJANGO_OVERRIDES = {
+    "django.contrib.auth": {
+        "username",
+        "password",
+        "name",
+        "group",
+        "groups",
+        "user",
+        "users",
+        "permission",
+        "permissions",
+        "active",
+        "first name",
+        "last name",
+        "email address",
+        "superuser status",
+        "staff status",
+        "last login",
+        "date joined",
+        "content type",
+        "This account is inactive.",
+        "Password changed successfully.",
+        "Password reset unsuccessful",
+        "Password reset complete",
+        "Your old password was entered incorrectly. Please enter it again.",
+        "Please enter a correct %(username)s and password. Note that both fields may be "
+        "case-sensitive.",
+        "Designates whether this user should be treated as active. Unselect this instead of "
+        "deleting accounts.",
+        "Designates that this user has all permissions without explicitly assigning them.",
+        "The groups this user belongs to. A user will get all permissions granted to each of "
+        "their groups.",
+        "Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.",
+        "A user with that username already exists.",
+        "The two password fields didn’t match.",
+        "Enter the same password as before, for verification.",
+        "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ "
+        "characters.",
+        "Password reset on %(site_name)s",
+    },
+}
+
+
+@dataclass
+class Entry:
+    msgid: str
+    msgctxt: str | None = None
+    msgid_plural: str | None = None
+    msgstr: list[str] = field(default_factory=lambda: [""])
+    flags: list[str] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)  # "#." lines from the source catalogue
+    origins: list[str] = field(default_factory=list)
+
+    @property
+    def key(self):
+        return (self.msgctxt, self.msgid)
+
+    @property
+    def translated(self):
+        return any(self.msgstr) and all(self.msgstr) and "fuzzy" not in self.flags
+
+
+def _header():
+    return HEADER.format(date=datetime.now().astimezone().strftime("%Y-%m-%d %H:%M%z"))
+
+
+# --- reading and writing .po files -------------------------------------------------------------
+
+
+def _unquote(text):
+    return ast.literal_eval(text)
+
+
+def parse_po(path):
+    """Return the non-obsolete entries of a .po file, header entry included (msgid "")."""
+    entries = []
+    current = None
+    last_field = None
+
+    def flush():
+        if current is not None and current.msgid is not None:
+            entries.append(current)
+
+    pending_comments, pending_flags = [], []
+    for raw in Path(path).read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("#~") or line.startswith("#|"):
+            continue
+        if line.startswith("#"):
+            if current is not None and last_field is not None:
+                flush()
+                current, last_field = None, None
+            if line.startswith("#,"):
+                pending_flags += [f.strip() for f in line[2:].split(",") if f.strip()]
+            elif line.startswith("#."):
+                pending_comments.append(line[2:].strip())
+            continue
+        keyword, _, rest = line.partition(" ")
+        if line.startswith('"'):
+            value = _unquote(line)
+            if last_field == "msgstr":
+                current.msgstr[-1] += value
+            else:
+                setattr(current, last_field, getattr(current, last_field) + value)
+            continue
+        if (
+            keyword in ("msgctxt", "msgid")
+            and current is not None
+            and last_field
+            in (
+                "msgstr",
+                "msgid_plural",
+            )
+        ):
+            flush()
+            current = None
+        if current is None:
+            current = Entry(msgid=None, msgstr=[], flags=pending_flags, comments=pending_comments)
+            pending_comments, pending_flags = [], []
+        if keyword == "msgctxt":
+            current.msgctxt, last_field = _unquote(rest), "msgctxt"
+        elif keyword == "msgid":
+            current.msgid, last_field = _unquote(rest), "msgid"
+        elif keyword == "msgid_plural":
+            current.msgid_plural, last_field = _unquote(rest), "msgid_plural"
+        elif keyword.startswith("msgstr"):
+            current.msgstr.append(_unquote(rest))
+            last_field = "msgstr"
+        else:
+            raise ValueError(f"{path}: cannot read line {raw!r}")
+    flush()
+    return entries
+
+
+def _quote(text):
+    escaped = (
+        text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\n", "\\n")
+    )
+    return f'"{escaped}"'
+
+
+def _po_string(keyword, text):
+    """Wrap like GNU gettext: split after each newline so multi-line strings stay readable."""
+    parts = re.split(r"(?<=\\n)", _quote(text)[1:-1])
+    parts = [p for p in parts if p]
+    if len(parts) <= 1 and len(keyword) + len(text) < 76:
+        return f"{keyword} {_quote(text)}\n"
+    return f'{keyword} ""\n' + "".join(f'"{p}"\n' for p in parts)
+
+
+def write_po(path, entries):
+    """Write the .po; return False (file untouched) when no entry changed, so the header's
+    revision date only moves with real edits."""
+    body = []
+    for entry in entries:
+        body.append("\n")
+        for comment in entry.comments:
+            body.append(f"#. {comment}\n")
+        if entry.origins:
+            body.append(f"#. source: {', '.join(entry.origins)}\n")
+        if entry.flags:
+            body.append(f"#, {', '.join(entry.flags)}\n")
+        if entry.msgctxt is not None:
+            body.append(_po_string("msgctxt", entry.msgctxt))
+        body.append(_po_string("msgid", entry.msgid))
+        if entry.msgid_plural is not None:
+            body.append(_po_string("msgid_plural", entry.msgid_plural))
+            body.append(_po_string("msgstr[0]", entry.msgstr[0]))
+        else:
+            body.append(_po_string("msgstr", entry.msgstr[0]))
+    body = "".join(body)
+    path = Path(path)
+    if path.exists() and path.read_text(encoding="utf-8").endswith(body):
+        return False
+    head = [FILE_COMMENT, 'msgid ""\n', 'msgstr ""\n']
+    head += [f"{_quote(line)}\n" for line in _header().splitlines(keepends=True)]
+    path.write_text("".join(head) + body, encoding="utf-8")
+    return True
+
+
+def write_mo(path, entries):
+    """Write a GNU .mo file (no hash table; gettext and Django read it without one)."""
+    catalogue = {"": _header()}
+    for entry in entries:
+        if not entry.translated:
+            continue
+        key = entry.msgid
+        if entry.msgid_plural is not None:
+            key += "\0" + entry.msgid_plural
+        if entry.msgctxt is not None:
+            key = entry.msgctxt + "\x04" + key
+        catalogue[key] = "\0".join(entry.msgstr)
+    keys = sorted(catalogue, key=lambda k: k.encode("utf-8"))
+    ids = [k.encode("utf-8") for k in keys]
+    strs = [catalogue[k].encode("utf-8") for k in keys]
+    count = len(keys)
+    ids_table_at = 7 * 4
+    strs_table_at = ids_table_at + count * 8
+    data_at = strs_table_at + count * 8
+    offsets, blob = [], b""
+    for text in ids + strs:
+        offsets.append((len(text), data_at + len(blob)))
+        blob += text + b"\0"
+    header = struct.pack("<7I", 0x950412DE, 0, count, ids_table_at, strs_table_at, 0, 0)
+    tables = b"".join(struct.pack("<2I", *pair) for pair in offsets)
+    Path(path).write_bytes(header + tables + blob)
+
+
+# --- collecting msgids ---------------------------------------------------------------------------
+
+
+def _setup_django():
+    sys.path.insert(0, str(REPO))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+    import django
+
+    django.setup()
+
+
+def _package_dir(name):
+    module = __import__(name, fromlist=["__name__"])
+    return Path(module.__file__).resolve().parent
+
+
+def wagtail_sources():
+    """(label, locale dir) of every installed Wagtail app: only those can show strings."""
+    from django.apps import apps
+
+    configs = [
+        c for c in apps.get_app_configs() if c.name == "wagtail" or c.name.startswith("wagtail.")
+    ]
+    # Admin first, so the .po reads in the order editors meet the strings.
+    configs.sort(
+        key=lambda c: (c.name != "wagtail.admin", c.name != "wagtail", "contrib" in c.name)
+    )
+    return [(c.name, Path(c.path) / "locale") for c in configs]
+
+
+def _index(entries):
+    return {e.key: e for e in entries if e.msgid}
+
+
+def collect(domain):
+    """Source entries for one domain, each with Wagtail's/Django's own vi msgstr if any."""
+    collected = {}
+    upstream = {}
+    source_flags = {}
+
+    def add(label, entry, vi_entry):
+        if entry.key in collected:
+            collected[entry.key].origins.append(label)
+            return
+        collected[entry.key] = Entry(
+            msgid=entry.msgid,
+            msgctxt=entry.msgctxt,
+            msgid_plural=entry.msgid_plural,
+            comments=[c for c in entry.comments if not c.startswith("source:")],
+            origins=[label],
+        )
+        source_flags[entry.key] = [f for f in entry.flags if f.endswith("-format")]
+        if vi_entry is not None and vi_entry.translated:
+            upstream[entry.key] = vi_entry.msgstr[:1]
+
+    for label, locale_dir in wagtail_sources():
+        en_path = locale_dir / "en" / "LC_MESSAGES" / f"{domain}.po"
+        if not en_path.exists():
+            continue
+        vi_path = locale_dir / LANGUAGE / "LC_MESSAGES" / f"{domain}.po"
+        vi = _index(parse_po(vi_path)) if vi_path.exists() else {}
+        for entry in parse_po(en_path):
+            if entry.msgid:
+                add(label, entry, vi.get(entry.key))
+
+    if domain == "django":
+        for package in DJANGO_PACKAGES:
+            locale_dir = _package_dir(package) / "locale"
+            vi_path = locale_dir / LANGUAGE / "LC_MESSAGES" / "django.po"
+            vi = _index(parse_po(vi_path)) if vi_path.exists() else {}
+            overrides = DJANGO_OVERRIDES.get(package, set())
+            for entry in parse_po(locale_dir / "en" / "LC_MESSAGES" / "django.po"):
+                done = vi.get(entry.key)
+                if entry.msgid in overrides:
+                    add(package, entry, done)
+                elif entry.msgid and not (done is not None and done.translated):
+                    add(package, entry, None)
+    return list(collected.values()), upstream, source_flags
+
+
+def merge(domain):
+    sources, upstream, source_flags = collect(domain)
+    po_path = TARGET / f"{domain}.po"
+    existing = _index(parse_po(po_path)) if po_path.exists() else {}
+    merged, added, prefilled = [], 0, 0
+    for entry in sources:
+        old = existing.get(entry.key)
+        flags = [f for f in (old.flags if old else []) if f == "fuzzy"]
+        if old is not None and any(old.msgstr):
+            entry.msgstr = old.msgstr[:1]
+        elif entry.key in upstream:
+            entry.msgstr = upstream[entry.key]
+            flags = ["fuzzy"]
+            prefilled += 1
+        else:
+            added += 1
+        entry.flags = flags + source_flags[entry.key]
+        merged.append(entry)
+    dropped = len(set(existing) - {e.key for e in merged} - {(None, "")})
+    return merged, {"total": len(merged), "new": added, "prefilled": prefilled, "dropped": dropped}
+
+
+# --- checks --------------------------------------------------------------------------------------
+
+PYTHON_FORMAT = re.compile(r"%(?:\([^)]+\))?[#0 +-]*\d*(?:\.\d+)?[sdifrxX%]")
+BRACE_FORMAT = re.compile(r"\{[A-Za-z0-9_.]*\}")
+HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
+
+
+def placeholders(text):
+    """What must survive translation unchanged: format specs and HTML tags (with attributes)."""
+    return sorted(
+        PYTHON_FORMAT.findall(text)
+        + BRACE_FORMAT.findall(text)
+        + [m.group(0) for m in HTML_TAG.finditer(text)]
+    )
+
+
+def problems(entries):
+    found = []
+    for entry in entries:
+        if not entry.translated:
+            found.append(f"untranslated: {entry.msgid[:70]!r}")
+            continue
+        source = entry.msgid_plural if entry.msgid_plural is not None else entry.msgid
+        wanted = placeholders(source)
+        if entry.msgid_plural is not None:
+            # One Vietnamese form serves both; it may follow either English form.
+            ok = placeholders(entry.msgstr[0]) in (wanted, placeholders(entry.msgid))
+        else:
+            ok = placeholders(entry.msgstr[0]) == wanted
+        if not ok:
+            found.append(f"placeholders differ: {entry.msgid[:70]!r} -> {entry.msgstr[0][:70]!r}")
+    return found
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 on gaps or bad placeholders")
+    args = parser.parse_args()
+    _setup_django()
+    TARGET.mkdir(parents=True, exist_ok=True)
+    failed = False
+    for domain in ("django", "djangojs"):
+        entries, stats = merge(domain)
+        mo_path = TARGET / f"{domain}.mo"
+        if write_po(TARGET / f"{domain}.po", entries) or not mo_path.exists():
+            write_mo(mo_path, entries)
+        found = problems(entries)
+        done = sum(e.translated for e in entries)
+        print(f"{domain}: {done}/{stats['total']} translated; {stats}")
+        if shutil.which("msgfmt"):
+            result = subprocess.run(
+                ["msgfmt", "--check", "-o", os.devnull, str(TARGET / f"{domain}.po")],
+                capture_output=True,
+                text=True,
+            )
+            if result.returncode:
+                print(result.stderr)
+                failed = True
+        if args.check and found:
+            print("\n".join(found))
+            failed = True
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

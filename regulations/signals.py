@@ -1,0 +1,29 @@
+"""Reactions to other apps' events, connected in RegulationsConfig.ready()."""
+
+from django.utils import timezone
+from wagtail.signals import page_published
+
+from page_types.models import DisclosureItemPage
+from tenants.signals import school_provisioned
+
+from .calendars import school_year_of
+from .evidence import record_publication
+from .services import open_school_year
+
+
+def open_current_year(sender, school, **kwargs):
+    """A new school gets the disclosure section of the current school year straight away."""
+    open_school_year(school, school_year_of(timezone.localdate()))
+
+
+def on_publish(sender, instance, revision=None, **kwargs):
+    # Scheduled publishing sends the signal before the page goes live: evidence waits for it.
+    if instance.live:
+        record_publication(instance, revision)
+
+
+def connect():
+    school_provisioned.connect(open_current_year, dispatch_uid="regulations-open-current-year")
+    page_published.connect(
+        on_publish, sender=DisclosureItemPage, dispatch_uid="regulations-publication-evidence"
+    )

@@ -1,0 +1,248 @@
+"""Importing schools from a CSV or XLSX file: read, validate every row, then provision.
+
+Reading and validation never write: the whole file is checked first and every error is
+reported with its line and column, so an office fixes the file once instead of row by row."""
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .models import School
+from .provisioning import UPDATABLE_FIELDS, SchoolData, provision_school, validate_school
+
+COLUMNS = ("code", "name", "level", "authority", "slug", "address", "phone", "email", "principal")
+REQUIRED_COLUMNS = ("code", "name", "level", "authority", "slug")
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    column: str
+    message: str
+
+    def __str__(self):
+        if not self.line:
+            return self.message
+        if self.column:
+            return _("Dòng %(line)d, cột “%(column)s”: %(message)s") % {
+                "line": self.line,
+                "column": self.column,
+                "message": self.message,
+            }
+        return _("Dòng %(line)d: %(message)s") % {"line": self.line, "message": self.message}
+
+
+class ImportFileError(Exception):
+    """The file cannot be imported; `errors` lists every problem found (RowError)."""
+
+    def __init__(self, errors):
+        self.errors = list(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+@dataclass
+class ImportResult:
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+
+    def summary(self):
+        return _("Đã tạo %(created)d trường, cập nhật %(updated)d, không đổi %(unchanged)d.") % {
+            "created": len(self.created),
+            "updated": len(self.updated),
+            "unchanged": len(self.unchanged),
+        }
+
+
+def _cell_text(value):
+    """A spreadsheet cell as text: numbers typed into Excel come back as int/float."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _read_csv(data):
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportFileError(
+            [RowError(1, "", _("Tệp CSV phải được lưu với bảng mã UTF-8."))]
+        ) from error
+    first_line = text.split("\n", 1)[0]
+    # Excel with Vietnamese regional settings saves CSV with ";" between columns.
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    next_line = 1
+    for record in reader:
+        rows.append((next_line, [cell.strip() for cell in record]))
+        # A quoted cell may span several lines: the next record starts after this one ends.
+        next_line = reader.line_num + 1
+    return rows
+
+
+def _read_xlsx(data):
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many types for a broken file
+        raise ImportFileError(
+            [RowError(1, "", _("Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc sai định dạng."))]
+        ) from error
+    try:
+        sheet = workbook.worksheets[0]
+        return [
+            (number, [_cell_text(value) for value in values])
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ]
+    finally:
+        workbook.close()
+
+
+def read_table(name, data):
+    """(line number, cells) for every line of the file, header included (line 1)."""
+    suffix = Path(name).suffix.lower()
+    if suffix == ".csv":
+        return _read_csv(data)
+    if suffix == ".xlsx":
+        return _read_xlsx(data)
+    raise ImportFileError(
+        [
+            RowError(
+                1,
+                "",
+                _("Chỉ nhận tệp .csv (UTF-8) hoặc .xlsx; tệp này là “%(suffix)s”.")
+                % {"suffix": suffix or name},
+            )
+        ]
+    )
+
+
+def _header_columns(cells):
+    """Map column name → index; errors for unknown, repeated or missing columns."""
+    errors = []
+    index = {}
+    for position, raw in enumerate(cells):
+        name = raw.strip().lower()
+        if not name:
+            continue
+        if name not in COLUMNS:
+            errors.append(
+                RowError(
+                    1,
+                    raw,
+                    _("Cột không được hỗ trợ. Các cột hợp lệ: %(columns)s.")
+                    % {"columns": ", ".join(COLUMNS)},
+                )
+            )
+        elif name in index:
+            errors.append(RowError(1, raw, _("Cột bị lặp lại.")))
+        else:
+            index[name] = position
+    for name in COLUMNS:
+        if name not in index:
+            errors.append(RowError(1, name, _("Thiếu cột này ở dòng tiêu đề.")))
+    return index, errors
+
+
+def parse_rows(table):
+    """Validate a table read by read_table. Returns [(line, SchoolData)] or raises
+    ImportFileError with every error of the file."""
+    if not table or not any(table[0][1]):
+        raise ImportFileError([RowError(1, "", _("Tệp trống: thiếu dòng tiêu đề."))])
+    columns, errors = _header_columns(table[0][1])
+    if errors:
+        raise ImportFileError(errors)
+
+    parsed = []
+    seen_codes, seen_slugs = {}, {}
+    for line, cells in table[1:]:
+        if not any(cells):
+            continue  # blank lines are common at the end of spreadsheets
+        values = {
+            name: (cells[position] if position < len(cells) else "")
+            for name, position in columns.items()
+        }
+        values["level"] = values["level"].upper()
+        data = SchoolData(**values)
+        row_errors = _row_errors(line, data)
+        code, slug = data.code, data.slug
+        if code:
+            if code in seen_codes:
+                row_errors.append(
+                    RowError(
+                        line,
+                        "code",
+                        _("Mã trường “%(value)s” trùng với dòng %(other)d.")
+                        % {"value": code, "other": seen_codes[code]},
+                    )
+                )
+            else:
+                seen_codes[code] = line
+        if slug:
+            if slug in seen_slugs:
+                row_errors.append(
+                    RowError(
+                        line,
+                        "slug",
+                        _("Tên miền con “%(value)s” trùng với dòng %(other)d.")
+                        % {"value": slug, "other": seen_slugs[slug]},
+                    )
+                )
+            else:
+                seen_slugs[slug] = line
+        errors.extend(row_errors)
+        parsed.append((line, data))
+    if not parsed and not errors:
+        errors.append(RowError(2, "", _("Tệp không có dòng dữ liệu nào.")))
+    if errors:
+        raise ImportFileError(errors)
+    return parsed
+
+
+def _row_errors(line, data):
+    # The same checks provision_school applies (required values, level, host label, email,
+    # authority, clashes with schools already in the database): a file valid here provisions.
+    errors = [
+        RowError(line, column, str(message)) for column, message in validate_school(data).items()
+    ]
+    return sorted(errors, key=lambda e: COLUMNS.index(e.column))
+
+
+def parse_file(path):
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportFileError(
+            [RowError(0, "", _("Không mở được tệp “%(name)s”.") % {"name": path.name})]
+        ) from error
+    return parse_rows(read_table(path.name, data))
+
+
+@transaction.atomic
+def import_rows(rows):
+    """Provision every validated row in one transaction: all schools or none."""
+    result = ImportResult()
+    for _line, data in rows:
+        before = School.objects.filter(code=data.code).values(*UPDATABLE_FIELDS).first()
+        school, created = provision_school(data)
+        if created:
+            result.created.append(school)
+        elif before != {name: getattr(school, name) for name in UPDATABLE_FIELDS}:
+            result.updated.append(school)
+        else:
+            result.unchanged.append(school)
+    return result
+
+
+def import_file(path):
+    """Validate the whole file, then provision it. Raises ImportFileError, writes nothing then."""
+    return import_rows(parse_file(path))

@@ -1,0 +1,196 @@
+"""Who may see what: a user's tenant scope, computed once per request.
+
+Scope is derived from both memberships and group membership, so it matches what Wagtail's own
+group-based permissions would let the user do (a user put into a school group by hand is still
+confined to that school)."""
+
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from wagtail.models import Collection, GroupCollectionPermission, Page, Site
+
+from ..models import Authority, Membership, School
+
+CACHE_ATTR = "_portal_isolation_scope"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one user may see. Superusers see everything (`unrestricted`)."""
+
+    unrestricted: bool = False
+    # Schools the user may see (their own school, or every school of their authority subtree).
+    school_ids: frozenset = field(default_factory=frozenset)
+    # Authorities whose subtree the user works in (office roles), expanded to the whole subtree.
+    authority_ids: frozenset = field(default_factory=frozenset)
+    # Root page paths of the visible sites (school home pages, office home pages).
+    page_paths: tuple = ()
+    # Visible collections (school collections, office collections) and their descendants.
+    collection_ids: frozenset = field(default_factory=frozenset)
+    site_ids: frozenset = field(default_factory=frozenset)
+    # Roles held, for deciding read-only (auditors) and who manages members.
+    school_roles: dict = field(default_factory=dict)  # school_id -> {roles}
+    authority_roles: dict = field(default_factory=dict)  # authority_id -> {roles}
+
+    @property
+    def is_school_user(self):
+        return bool(self.school_roles) and not self.authority_roles
+
+    @property
+    def can_write(self):
+        """Editors, approvers and office admins write; an auditor alone only reads."""
+        if self.unrestricted:
+            return True
+        roles = set().union(*self.school_roles.values(), *self.authority_roles.values())
+        return bool(roles - {Membership.Role.AUDITOR})
+
+    @property
+    def is_read_only(self):
+        return not self.can_write
+
+    def page_q(self, prefix=""):
+        """A Q selecting pages inside the visible sites (prefix: lookup to a Page relation)."""
+        if self.unrestricted:
+            return Q()
+        if not self.page_paths:
+            return Q(pk__in=[])
+        return reduce(or_, (Q(**{f"{prefix}path__startswith": p}) for p in self.page_paths))
+
+    def pages(self, queryset=None):
+        queryset = Page.objects.all() if queryset is None else queryset
+        return queryset.filter(self.page_q())
+
+    def has_page(self, page):
+        if self.unrestricted:
+            return True
+        return any(page.path.startswith(p) for p in self.page_paths)
+
+    def has_page_path(self, path):
+        return self.unrestricted or any(path.startswith(p) for p in self.page_paths)
+
+    def collections(self, queryset=None):
+        queryset = Collection.objects.all() if queryset is None else queryset
+        if self.unrestricted:
+            return queryset
+        return queryset.filter(pk__in=self.collection_ids)
+
+    def has_collection_id(self, collection_id):
+        return self.unrestricted or collection_id in self.collection_ids
+
+    def has_site_id(self, site_id):
+        return self.unrestricted or site_id in self.site_ids
+
+
+def _collection_and_descendants(collections):
+    ids = set()
+    for collection in collections:
+        ids.update(
+            Collection.objects.filter(path__startswith=collection.path).values_list("pk", flat=True)
+        )
+    return ids
+
+
+def office_collection_ids():
+    """Collections belonging to an office: those an office admins group may work in that are not
+    a school's collection (provisioning makes one per authority, named after it)."""
+    admin_groups = Authority.objects.exclude(admins_group=None).values("admins_group")
+    school_collections = School.objects.exclude(collection=None).values("collection")
+    roots = Collection.objects.filter(
+        pk__in=GroupCollectionPermission.objects.filter(group__in=admin_groups).values("collection")
+    ).exclude(pk__in=school_collections)
+    return _collection_and_descendants(roots.exclude(depth=1))
+
+
+def compute_scope(user):
+    if not user.is_authenticated or not user.is_active:
+        return Scope()
+    if user.is_superuser:
+        return Scope(unrestricted=True)
+
+    group_ids = set(user.groups.values_list("pk", flat=True))
+    school_roles = {}
+    authority_roles = {}
+    for school_id, authority_id, role in Membership.objects.filter(user=user).values_list(
+        "school_id", "authority_id", "role"
+    ):
+        if school_id:
+            school_roles.setdefault(school_id, set()).add(role)
+        else:
+            authority_roles.setdefault(authority_id, set()).add(role)
+    # Group membership without a Membership row still grants Wagtail permissions: count it.
+    for school in School.objects.filter(
+        Q(editors_group__in=group_ids) | Q(approvers_group__in=group_ids)
+    ).values("pk", "editors_group", "approvers_group"):
+        roles = school_roles.setdefault(school["pk"], set())
+        if school["editors_group"] in group_ids:
+            roles.add(Membership.Role.EDITOR)
+        if school["approvers_group"] in group_ids:
+            roles.add(Membership.Role.APPROVER)
+    for authority in Authority.objects.filter(
+        Q(admins_group__in=group_ids) | Q(auditors_group__in=group_ids)
+    ).values("pk", "admins_group", "auditors_group"):
+        roles = authority_roles.setdefault(authority["pk"], set())
+        if authority["admins_group"] in group_ids:
+            roles.add(Membership.Role.ADMIN)
+        if authority["auditors_group"] in group_ids:
+            roles.add(Membership.Role.AUDITOR)
+
+    authority_ids = set()
+    school_q = Q(pk__in=list(school_roles))
+    for authority in Authority.objects.filter(pk__in=list(authority_roles)):
+        authority_ids.update(authority.subtree().values_list("pk", flat=True))
+        school_q |= Q(authority__path__startswith=authority.path)
+    schools = list(
+        School.objects.filter(school_q).select_related("root_page", "collection", "site")
+    )
+    offices = list(
+        Authority.objects.filter(pk__in=authority_ids, site__isnull=False).select_related(
+            "site__root_page"
+        )
+    )
+
+    page_paths = [s.root_page.path for s in schools if s.root_page_id]
+    page_paths += [a.site.root_page.path for a in offices if a.site.root_page_id]
+    site_ids = {s.site_id for s in schools if s.site_id} | {a.site_id for a in offices}
+
+    collections = [s.collection for s in schools if s.collection_id]
+    collection_ids = _collection_and_descendants(collections)
+    if authority_ids:
+        # Office collections the user's groups were given (their own office's media).
+        own = Collection.objects.filter(
+            pk__in=GroupCollectionPermission.objects.filter(group__in=group_ids).values(
+                "collection"
+            )
+        ).exclude(depth=1)
+        collection_ids |= _collection_and_descendants(own) & (
+            office_collection_ids() | collection_ids
+        )
+
+    return Scope(
+        school_ids=frozenset(s.pk for s in schools),
+        authority_ids=frozenset(authority_ids),
+        page_paths=tuple(sorted(set(page_paths))),
+        collection_ids=frozenset(collection_ids),
+        site_ids=frozenset(site_ids),
+        school_roles=school_roles,
+        authority_roles=authority_roles,
+    )
+
+
+def scope_for_user(user):
+    """The user's scope, cached on the user object for the request."""
+    scope = getattr(user, CACHE_ATTR, None)
+    if scope is None:
+        scope = compute_scope(user)
+        if user.is_authenticated:
+            setattr(user, CACHE_ATTR, scope)
+    return scope
+
+
+def visible_sites(user):
+    scope = scope_for_user(user)
+    if scope.unrestricted:
+        return Site.objects.all()
+    return Site.objects.filter(pk__in=scope.site_ids)

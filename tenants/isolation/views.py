@@ -1,0 +1,232 @@
+"""Scoped replacements for Wagtail views whose listings span every tenant.
+
+The middleware swaps the resolved view for one of these (never for superusers). Class-based
+replacements are subclasses of Wagtail's own view, built with the same init kwargs, so the
+screens look and behave the same with fewer rows and fewer filter choices:
+
+- every listing view (Wagtail's `BaseListingView`: explorer, page search, reports, form pages,
+  images, documents, snippets) gets its rows and its filter choices (users, sites, tags,
+  collections, pages) restricted to the user's scope;
+- choosers get scoped "popular tags";
+- tag autocompletion only offers tags used on objects the user can see."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, QuerySet
+from django.http import JsonResponse
+from django.utils.functional import cached_property
+from django.views.decorators.cache import never_cache
+from django_filters import (
+    ChoiceFilter,
+    ModelChoiceFilter,
+    ModelMultipleChoiceFilter,
+    MultipleChoiceFilter,
+)
+from taggit.models import Tag, TaggedItem
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.generic.base import BaseListingView
+from wagtail.admin.views.generic.chooser import BaseChooseView
+
+from .registry import filter_for_scope, scope_q
+from .scope import scope_for_user
+
+TAGS_AUTOCOMPLETE_LIMIT = 10
+
+
+def _wrap(view):
+    return never_cache(require_admin_access(view))
+
+
+def scoped_tags(scope, model=None):
+    """Tags used on objects the scope can see (of `model` only, when given)."""
+    items = TaggedItem.objects.all()
+    if model is not None:
+        items = items.filter(content_type=ContentType.objects.get_for_model(model))
+    tag_ids = set()
+    for content_type_id in items.values_list("content_type", flat=True).distinct():
+        tagged_model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if tagged_model is None or scope_q(scope, tagged_model) is None:
+            continue
+        visible = filter_for_scope(scope, tagged_model._default_manager.all()).values("pk")
+        tag_ids.update(
+            items.filter(content_type_id=content_type_id, object_id__in=visible).values_list(
+                "tag_id", flat=True
+            )
+        )
+    return Tag.objects.filter(pk__in=tag_ids)
+
+
+def scoped_popular_tags(scope, model, count=10):
+    content_type = ContentType.objects.get_for_model(model)
+    visible = filter_for_scope(scope, model._default_manager.all()).values("pk")
+    return (
+        Tag.objects.filter(
+            taggit_taggeditem_items__content_type=content_type,
+            taggit_taggeditem_items__object_id__in=visible,
+        )
+        .annotate(item_count=Count("taggit_taggeditem_items"))
+        .order_by("-item_count")[:count]
+    )
+
+
+def tag_autocomplete(request, app_name=None, model_name=None):
+    term = request.GET.get("term", "")
+    if not term or (app_name and model_name and (app_name, model_name) != ("taggit", "tag")):
+        # Custom tag models are not used by the portal; nothing to offer tenants from them.
+        return JsonResponse([], safe=False)
+    names = (
+        scoped_tags(scope_for_user(request.user))
+        .filter(name__istartswith=term)
+        .order_by("name")
+        .values_list("name", flat=True)[:TAGS_AUTOCOMPLETE_LIMIT]
+    )
+    return JsonResponse(list(names), safe=False)
+
+
+def _scoped_choice_queryset(scope, queryset):
+    """A filter's choices, restricted when they name tenant data (users, sites, pages...)."""
+    model = queryset.model
+    if issubclass(model, Tag):
+        return queryset.filter(pk__in=scoped_tags(scope).values("pk"))
+    if scope_q(scope, model) is None:
+        return queryset  # content types, locales, tasks: not tenant data
+    return filter_for_scope(scope, queryset)
+
+
+def scope_filterset(filterset, scope):
+    tag_names = None
+    for name, filter_ in list(filterset.filters.items()):
+        if isinstance(filter_, ModelChoiceFilter | ModelMultipleChoiceFilter):
+            original = filter_.get_queryset
+
+            def scoped(request, original=original):
+                queryset = original(request)
+                if queryset is None:
+                    return queryset
+                return _scoped_choice_queryset(scope, queryset)
+
+            # An instance attribute: django-filter builds the field's choices through it.
+            filter_.get_queryset = scoped
+            filter_.__dict__.pop("_field", None)
+        elif isinstance(filter_, ChoiceFilter | MultipleChoiceFilter) and name == "tag":
+            if tag_names is None:
+                tag_names = set(scoped_tags(scope).values_list("name", flat=True))
+            choices = filter_.extra.get("choices") or []
+            filter_.extra["choices"] = [c for c in choices if c[0] in tag_names]
+            filter_.__dict__.pop("_field", None)
+            if not filter_.extra["choices"]:
+                del filterset.filters[name]
+    # The form may already be built (choices cached on its fields): rebuild it.
+    filterset.__dict__.pop("_form", None)
+    return filterset
+
+
+class ScopedListingMixin:
+    """Rows and filter choices of a Wagtail listing, restricted to the user's scope."""
+
+    @property
+    def _scope(self):
+        return scope_for_user(self.request.user)
+
+    def _restrict(self, queryset):
+        if isinstance(queryset, QuerySet) and scope_q(self._scope, queryset.model) is not None:
+            return filter_for_scope(self._scope, queryset)
+        return queryset
+
+    def get_queryset(self):
+        return self._restrict(super().get_queryset())
+
+    def filter_queryset(self, queryset):
+        return self._restrict(super().filter_queryset(queryset))
+
+    @cached_property
+    def filters(self):
+        filterset = super().filters
+        if filterset is not None:
+            scope_filterset(filterset, self._scope)
+        return filterset
+
+
+class ScopedChooserMixin:
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if "popular_tags" in context:
+            context["popular_tags"] = scoped_popular_tags(
+                scope_for_user(self.request.user), self.model
+            )
+        return context
+
+    def get_object_list(self):
+        objects = super().get_object_list()
+        scope = scope_for_user(self.request.user)
+        if isinstance(objects, QuerySet) and scope_q(scope, objects.model) is not None:
+            return filter_for_scope(scope, objects)
+        return objects
+
+
+FUNCTION_SUBSTITUTES = {
+    "wagtailadmin_tag_autocomplete": tag_autocomplete,
+    "wagtailadmin_tag_model_autocomplete": tag_autocomplete,
+}
+
+_built = {}
+
+
+def _full_name(match):
+    namespace = ":".join(match.namespaces)
+    return f"{namespace}:{match.url_name}" if namespace else (match.url_name or "")
+
+
+def _scoped_subclass(view_class):
+    if issubclass(view_class, BaseListingView):
+        return type(f"Scoped{view_class.__name__}", (ScopedListingMixin, view_class), {})
+    if issubclass(view_class, BaseChooseView):
+        return type(f"Scoped{view_class.__name__}", (ScopedChooserMixin, view_class), {})
+    return None
+
+
+# Page routes Wagtail dispatches through its page viewset registry (no view class on the
+# resolved function): route name → (viewset attribute, how the viewset is found).
+PAGE_VIEWSET_ROUTES = {
+    "wagtailadmin_pages:type_use": "content_type_use_view",
+    "wagtailadmin_pages:type_use_results": "content_type_use_results_view",
+    "wagtailadmin_pages:search": "search_view",
+    "wagtailadmin_pages:search_results": "search_results_view",
+}
+
+
+def _page_viewset_view(name, kwargs):
+    from wagtail.admin.viewsets.pages import page_viewset_registry
+    from wagtail.models import Page
+
+    if "content_type_app_name" in kwargs:
+        viewset = page_viewset_registry.get_by_content_type_natural_key(
+            kwargs["content_type_app_name"], kwargs["content_type_model_name"]
+        )
+    else:
+        viewset = page_viewset_registry.get_by_type(Page)
+    return getattr(viewset, PAGE_VIEWSET_ROUTES[name])
+
+
+def substitute_view(request, match, view_func):
+    if not request.user.is_authenticated or request.user.is_superuser:
+        return None
+    name = _full_name(match)
+    if name in PAGE_VIEWSET_ROUTES:
+        view_func = _page_viewset_view(name, match.kwargs)
+    if name in FUNCTION_SUBSTITUTES:
+        key = ("function", name)
+        if key not in _built:
+            _built[key] = _wrap(FUNCTION_SUBSTITUTES[name])
+        return _built[key]
+    view_class = getattr(view_func, "view_class", None)
+    if view_class is None:
+        return None
+    key = ("class", id(view_func))
+    if key not in _built:
+        subclass = _scoped_subclass(view_class)
+        _built[key] = (
+            _wrap(subclass.as_view(**getattr(view_func, "view_initkwargs", {})))
+            if subclass
+            else None
+        )
+    return _built[key]

@@ -1,0 +1,1 @@
+"""Member management inside a school or an office subtree ("Thành viên"), under /admin/members/."""

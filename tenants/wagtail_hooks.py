@@ -1,0 +1,141 @@
+"""Tenant isolation in the Wagtail admin (querysets, menus, document serving) and the member
+management area. URL-level guards are in tenants/isolation/guards.py (run by the middleware)."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.urls import Resolver404, include, path, resolve, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .isolation.api import ScopedDocumentsAdminAPIViewSet, ScopedImagesAdminAPIViewSet
+from .isolation.guards import SUPERUSER_ONLY_NAMES, SUPERUSER_ONLY_NAMESPACES
+from .isolation.public import document_allowed_on_host
+from .isolation.registry import filter_for_scope, scope_q
+from .isolation.scope import scope_for_user
+
+
+def _scoped_pages(pages, user):
+    if user.is_superuser:
+        return pages
+    return pages.filter(scope_for_user(user).page_q())
+
+
+@hooks.register("construct_page_chooser_queryset")
+def scope_page_chooser(pages, request):
+    # The chooser feeds rich-text links and PageChooserBlock too.
+    return _scoped_pages(pages, request.user)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def scope_explorer(parent_page, pages, request):
+    return _scoped_pages(pages, request.user)
+
+
+@hooks.register("construct_image_chooser_queryset")
+def scope_image_chooser(images, request):
+    return filter_for_scope(scope_for_user(request.user), images)
+
+
+@hooks.register("construct_document_chooser_queryset")
+def scope_document_chooser(documents, request):
+    return filter_for_scope(scope_for_user(request.user), documents)
+
+
+@hooks.register("filter_form_submissions_for_user")
+def scope_form_pages(user, form_pages):
+    return _scoped_pages(form_pages, user)
+
+
+@hooks.register("construct_admin_api", order=100)
+def scope_admin_api(router):
+    # Runs after wagtail.images/documents registered theirs: same names, scoped querysets.
+    router.register_endpoint("images", ScopedImagesAdminAPIViewSet)
+    router.register_endpoint("documents", ScopedDocumentsAdminAPIViewSet)
+
+
+@hooks.register("before_bulk_action")
+def bulk_action_in_scope(request, action_type, objects, action_class_instance):
+    if request.user.is_superuser:
+        return None
+    scope = scope_for_user(request.user)
+    if scope.is_read_only:
+        raise PermissionDenied
+    for obj in objects:
+        model = type(obj)
+        condition = scope_q(scope, model)
+        if condition is None or not model._default_manager.filter(condition, pk=obj.pk).exists():
+            raise PermissionDenied
+    return None
+
+
+def _superuser_only_url(url):
+    try:
+        match = resolve(url.split("?")[0])
+    except Resolver404:
+        return False
+    namespace = match.namespaces[-1] if match.namespaces else ""
+    full = ":".join(match.namespaces + [match.url_name or ""])
+    return namespace in SUPERUSER_ONLY_NAMESPACES or full in SUPERUSER_ONLY_NAMES
+
+
+def _hide_superuser_screens(request, menu_items):
+    if request.user.is_superuser:
+        return
+    menu_items[:] = [
+        item for item in menu_items if not _superuser_only_url(getattr(item, "url", "") or "")
+    ]
+
+
+@hooks.register("construct_main_menu")
+def hide_main_menu_items(request, menu_items):
+    _hide_superuser_screens(request, menu_items)
+
+
+@hooks.register("construct_settings_menu")
+def hide_settings_menu_items(request, menu_items):
+    _hide_superuser_screens(request, menu_items)
+
+
+@hooks.register("construct_reports_menu")
+def hide_reports_menu_items(request, menu_items):
+    _hide_superuser_screens(request, menu_items)
+
+
+@hooks.register("before_serve_document")
+def document_on_its_own_host(document, request):
+    # A school's document is served on that school's host (or the office's), nowhere else.
+    if not document_allowed_on_host(document, request):
+        raise Http404
+
+
+# Member management ("Thành viên của trường")
+
+
+class MembersMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .members.permissions import manager_scope
+
+        return manager_scope(request.user).can_manage
+
+
+@hooks.register("register_admin_urls")
+def register_member_urls():
+    from .members import urls
+
+    return [
+        path(
+            "members/", include((urls.urlpatterns, "tenants_members"), namespace="tenants_members")
+        )
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_members_menu_item():
+    return MembersMenuItem(
+        _("Thành viên"),
+        reverse("tenants_members:index"),
+        name="thanh-vien",
+        icon_name="group",
+        order=900,
+    )

@@ -1,0 +1,126 @@
+"""The office's own site: the schools it supervises by level with their addresses, a printable QR
+code of each school's address, and the latest news of every school."""
+
+import pytest
+from wagtail.models import Page
+
+from page_types.models import SchoolDirectoryPage
+from tenants.provisioning import create_authority
+from tests.page_types.public_content import news
+
+pytestmark = pytest.mark.django_db
+
+OFFICE = "portal.test"
+
+
+@pytest.fixture
+def schools(make_school):
+    return [
+        make_school(
+            "MN",
+            name="Trường Mầm non Hoa Sen",
+            address="Ấp 2, xã Tân Thông Hội",
+            commune="Xã Tân Thông Hội",
+        ),
+        make_school(
+            "TH",
+            name="Trường Tiểu học Tân Thông",
+            address="Ấp 3, xã Tân Thông Hội",
+            commune="Xã Tân Thông Hội",
+        ),
+        make_school(
+            "TH",
+            name="Trường Tiểu học Phước Hiệp",
+            address="Ấp 1, xã Phước Hiệp",
+            commune="Xã Phước Hiệp",
+        ),
+        make_school(
+            "THCS",
+            name="Trường THCS Phước Vĩnh An",
+            address="Ấp 5, xã Phước Vĩnh An",
+            commune="Xã Phước Vĩnh An",
+        ),
+    ]
+
+
+def html_of(client, path, host=OFFICE):
+    response = client.get(path, HTTP_HOST=host)
+    assert response.status_code == 200, path
+    return response.content.decode()
+
+
+def directory_path():
+    return "/" + SchoolDirectoryPage.objects.get().url_path.split("/", 2)[2]
+
+
+def test_office_home_lists_schools_by_level_with_addresses_and_links(client, schools):
+    html = html_of(client, "/")
+    levels = [
+        html.index(f'id="level-{level}">{label}')
+        for level, label in (("MN", "Mầm non"), ("TH", "Tiểu học"), ("THCS", "Trung học cơ sở"))
+    ]
+    assert levels == sorted(levels)
+    assert '<span class="count">(2)</span>' in html.split('id="level-TH"', 1)[1][:200]
+    for school in schools:
+        assert school.name in html
+        assert school.address in html
+        assert f'href="http://{school.hostname}/"' in html
+    # The primary schools sit under their level heading.
+    primary = html.split('id="level-TH"', 1)[1].split("</section>", 1)[0]
+    assert "Trường Tiểu học Tân Thông" in primary and "Trường Mầm non Hoa Sen" not in primary
+
+
+def test_office_home_shows_latest_news_of_schools_with_links_to_their_sites(client, schools):
+    news(schools[0], title="Bé vui Trung thu", image=False)
+    article = news(schools[3], title="Học sinh giỏi cấp huyện", image=False)
+    html = html_of(client, "/")
+    block = html.split('id="school-news"', 1)[1].split("</section>", 1)[0]
+    assert "Bé vui Trung thu" in block and "Học sinh giỏi cấp huyện" in block
+    assert "Trường THCS Phước Vĩnh An" in block
+    slug = article.url_path.split("/", 2)[2]
+    assert f'href="http://{schools[3].hostname}/{slug}"' in block
+
+
+def test_directory_groups_by_level_then_commune_and_filters(client, schools):
+    path = directory_path()
+    html = html_of(client, path)
+    primary = html.split('id="level-TH"', 1)[1].split("</section>", 1)[0]
+    assert primary.index("Xã Phước Hiệp") < primary.index("Trường Tiểu học Phước Hiệp")
+    assert primary.index("Xã Tân Thông Hội") < primary.index("Trường Tiểu học Tân Thông")
+    assert html.count('<h3 class="commune">') == 4
+
+    only_th = html_of(client, f"{path}?cap=TH")
+    assert "Trường Tiểu học Phước Hiệp" in only_th and "Trường Mầm non Hoa Sen" not in only_th
+    by_name = html_of(client, f"{path}?q=phước vĩnh")
+    assert "Trường THCS Phước Vĩnh An" in by_name and "Trường Tiểu học Tân Thông" not in by_name
+    none = html_of(client, f"{path}?q=không có trường này")
+    assert "Không tìm thấy trường phù hợp." in none
+
+
+def test_qr_route_returns_an_svg_of_the_school_address(client, schools):
+    school = schools[1]
+    html = html_of(client, directory_path())
+    qr_path = f"{directory_path()}qr/{school.code}.svg"
+    assert f'src="{qr_path}"' in html
+    response = client.get(qr_path, HTTP_HOST=OFFICE)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    body = response.content.decode()
+    assert body.lstrip().startswith("<svg") and "</svg>" in body
+    assert school.name in body  # the SVG's title
+    assert client.get(f"{directory_path()}qr/00000000.svg", HTTP_HOST=OFFICE).status_code == 404
+
+
+def test_qr_route_does_not_serve_schools_of_another_office(client, schools, make_school):
+    create_authority("PGD-KHAC", "Phòng Giáo dục và Đào tạo huyện Khác")
+    stranger = make_school("TH", authority_code="PGD-KHAC", name="Trường Tiểu học Ngoài")
+    assert stranger.name not in html_of(client, "/")
+    response = client.get(f"{directory_path()}qr/{stranger.code}.svg", HTTP_HOST=OFFICE)
+    assert response.status_code == 404
+
+
+def test_office_site_has_its_own_identity_and_no_school_banner(client, schools):
+    html = html_of(client, "/")
+    assert "<title>Phòng Giáo dục và Đào tạo huyện Củ Chi</title>" in html
+    assert 'aria-label="Danh mục chính"' in html
+    assert Page.objects.get(depth=2, url_path="/pgd-cuchi/").title in html

@@ -1,0 +1,104 @@
+"""The anonymous full-page cache: hits for readers, purged by a publish in the same school only,
+never for logged-in users or pages with forms."""
+
+import pytest
+
+from tests.page_types.public_content import news
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 600
+
+
+def fetch(client, host, path="/"):
+    response = client.get(path, HTTP_HOST=host)
+    assert response.status_code == 200, path
+    return response
+
+
+def page_path(page):
+    return "/" + page.url_path.split("/", 2)[2]
+
+
+def test_second_anonymous_request_is_a_hit_without_queries(
+    client, school, django_assert_num_queries
+):
+    article = news(school, title="Ngày hội đọc sách", image=False)
+    first = fetch(client, school.hostname, page_path(article))
+    assert first["X-Cache"] == "MISS"
+    with django_assert_num_queries(0):
+        second = fetch(client, school.hostname, page_path(article))
+    assert second["X-Cache"] == "HIT"
+    assert second.content == first.content
+    assert second["Content-Type"].startswith("text/html")
+    # The query string is part of the key.
+    assert fetch(client, school.hostname, "/tin-tuc/?page=1")["X-Cache"] == "MISS"
+
+
+def test_publish_makes_the_school_and_office_stale_but_not_other_schools(
+    client, school, other_school
+):
+    article = news(school, title="Tin cũ", image=False)
+    other_article = news(other_school, title="Tin của trường khác", image=False)
+    for host, path in (
+        (school.hostname, "/"),
+        (school.hostname, page_path(article)),
+        (other_school.hostname, "/"),
+        (other_school.hostname, page_path(other_article)),
+        ("portal.test", "/"),
+    ):
+        fetch(client, host, path)
+        assert fetch(client, host, path)["X-Cache"] == "HIT"
+
+    article.title = "Tin đã sửa"
+    article.save_revision().publish()
+
+    changed = fetch(client, school.hostname, page_path(article))
+    assert changed["X-Cache"] == "MISS"
+    assert "Tin đã sửa" in changed.content.decode()
+    home = fetch(client, school.hostname, "/")
+    assert home["X-Cache"] == "MISS" and "Tin đã sửa" in home.content.decode()
+    office = fetch(client, "portal.test", "/")
+    assert office["X-Cache"] == "MISS" and "Tin đã sửa" in office.content.decode()
+    # The other school's pages are still served from the cache.
+    assert fetch(client, other_school.hostname, "/")["X-Cache"] == "HIT"
+    assert fetch(client, other_school.hostname, page_path(other_article))["X-Cache"] == "HIT"
+
+
+def test_new_and_deleted_pages_purge_their_school(client, school):
+    assert "Khai mạc hội thao" not in fetch(client, school.hostname, "/tin-tuc/").content.decode()
+    article = news(school, title="Khai mạc hội thao", image=False)
+    listing = fetch(client, school.hostname, "/tin-tuc/")
+    assert listing["X-Cache"] == "MISS" and "Khai mạc hội thao" in listing.content.decode()
+    fetch(client, school.hostname, "/tin-tuc/")
+    article.delete()
+    listing = fetch(client, school.hostname, "/tin-tuc/")
+    assert listing["X-Cache"] == "MISS" and "Khai mạc hội thao" not in listing.content.decode()
+
+
+def test_logged_in_users_are_never_served_from_the_cache(client, school, editor):
+    fetch(client, school.hostname, "/")
+    assert fetch(client, school.hostname, "/")["X-Cache"] == "HIT"
+    client.force_login(editor)
+    for _ in range(2):
+        response = fetch(client, school.hostname, "/")
+        assert response["X-Cache"] != "HIT"
+    # And what they see is not stored for anonymous readers.
+    client.logout()
+    assert fetch(client, school.hostname, "/")["X-Cache"] == "HIT"
+
+
+def test_contact_page_with_its_form_is_not_cached(client, school):
+    for _ in range(2):
+        response = fetch(client, school.hostname, "/lien-he/")
+        assert response["X-Cache"] != "HIT"
+        assert "csrfmiddlewaretoken" in response.content.decode()
+
+
+def test_cache_off_when_ttl_is_zero(client, school, settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    fetch(client, school.hostname, "/")
+    assert not fetch(client, school.hostname, "/").has_header("X-Cache")
