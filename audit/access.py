@@ -3,6 +3,7 @@ subtree; a school's approvers see their own school only; nobody sees another off
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.shortcuts import render
 
 from tenants.models import Authority, Membership, School
 
@@ -100,3 +101,25 @@ def can_edit_rubric(user):
 
 def can_inspect(user):
     return is_office_user(user)
+
+
+def forbidden(request):
+    """A real 403: Wagtail's admin would turn PermissionDenied into a redirect home."""
+    return render(request, "audit/forbidden.html", status=403)
+
+
+class Forbidden403Mixin:
+    """Views put their access checks in `check_access` (raise PermissionDenied, or return a
+    response such as a redirect); a refusal is answered with 403."""
+
+    def check_access(self, request, **kwargs):
+        return None
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            response = self.check_access(request, **kwargs)
+            if response is not None:
+                return response
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            return forbidden(request)

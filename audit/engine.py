@@ -4,22 +4,17 @@ band and rank — a pure function of (ledger, blueprint, disclosures, rubric, as
 A fixed number of queries whatever the number of schools: aggregates over the daily rollup,
 one query for the flagged events, one for bursts, and the regulations app's batch summaries."""
 
+import bisect
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import (
-    Count,
-    DateTimeField,
-    ExpressionWrapper,
     Max,
-    OuterRef,
     Q,
-    Subquery,
     Sum,
 )
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from page_types.blueprint import sections_for
@@ -135,10 +130,6 @@ def section_status(section, present, items, last_update, as_of):
     ):
         return "stale"
     return "fresh"
-
-
-def local_iso(moment):
-    return timezone.localtime(moment).isoformat(timespec="seconds")
 
 
 def scope_schools(schools):
@@ -338,9 +329,43 @@ FLAG_FIELDS = (
 )
 
 
+class _FlagMaker:
+    """Builds flag dicts for thousands of events: the zone, the schools' URLs and the translated
+    reasons are looked up once, not once per flag."""
+
+    def __init__(self, schools):
+        self.tz = timezone.get_current_timezone()
+        self.root_urls = {s.pk: s.root_url for s in schools}
+        self.reasons = {
+            "unchanged_republish": _("Xuất bản lại ngày %(day)s mà nội dung không thay đổi."),
+            "thin": _("Chỉ có %(words)s chữ, %(images)s ảnh, không có tệp đính kèm."),
+            "duplicate": _("Giống %(pct)s%% bài “%(title)s” của %(school)s đăng ngày %(day)s."),
+            "backdated": _(
+                "Ngày hiển thị %(shown)s, đăng thật ngày %(real)s (sớm hơn %(lag)s ngày)."
+            ),
+            "burst": _("%(count)s bài trong %(hours)s giờ, sau %(quiet)s ngày không có bài nào."),
+        }
+        self.labels = {kind: str(label) for kind, label in FLAG_LABELS.items()}
+        self.many = _("nhiều")
+
+    def __call__(self, kind, event, **values):
+        moment = event["timestamp"].astimezone(self.tz)
+        return {
+            "kind": kind,
+            "label": self.labels[kind],
+            "url": self.root_urls[event["school_id"]] + event["url_path"],
+            "published_at": moment.isoformat(timespec="seconds"),
+            "moment": moment,
+            "day": event["day"],
+            "title": event["title"],
+            "page_id": event["page_id"],
+            "reason": self.reasons[kind] % values,
+        }
+
+
 def _flags(schools, ids, start, as_of, rubric, windows):
     """{school id: [flag]} for events from `start` to as_of (callers cut at their year start)."""
-    by_id = {s.pk: s for s in schools}
+    make = _FlagMaker(schools)
     window = Q(day__gte=start, day__lte=as_of) & _id_filter(ids)
     thin = Q(
         kind=EventKind.POST,
@@ -361,17 +386,9 @@ def _flags(schools, ids, start, as_of, rubric, windows):
         .filter(thin | duplicate | backdated | unchanged)
         .values(*FLAG_FIELDS)
     ):
-        school = by_id[event["school_id"]]
+        flags = found[event["school_id"]]
         if event["kind"] == EventKind.UNCHANGED:
-            found[school.pk].append(
-                _flag(
-                    "unchanged_republish",
-                    school,
-                    event,
-                    _("Xuất bản lại ngày %(day)s mà nội dung không thay đổi.")
-                    % {"day": _date(event["day"])},
-                )
-            )
+            flags.append(make("unchanged_republish", event, day=_date(event["day"])))
             continue
         if (
             event["word_count"] is not None
@@ -380,63 +397,46 @@ def _flags(schools, ids, start, as_of, rubric, windows):
             and event["image_count"] <= rubric.thin_max_images
             and event["page_model"] not in THIN_EXEMPT_MODELS
         ):
-            found[school.pk].append(
-                _flag(
-                    "thin",
-                    school,
-                    event,
-                    _("Chỉ có %(words)s chữ, %(images)s ảnh, không có tệp đính kèm.")
-                    % {"words": event["word_count"], "images": event["image_count"]},
-                )
+            flags.append(
+                make("thin", event, words=event["word_count"], images=event["image_count"])
             )
+        similarity = event["duplicate_similarity"]
         if (
-            event["duplicate_similarity"] is not None
-            and event["duplicate_similarity"] >= rubric.duplicate_similarity
+            similarity is not None
+            and similarity >= rubric.duplicate_similarity
             and not event["shared_from_office"]
         ):
-            found[school.pk].append(
-                _flag(
+            original = event["duplicate_of__timestamp"].astimezone(make.tz).date()
+            flags.append(
+                make(
                     "duplicate",
-                    school,
                     event,
-                    _("Giống %(pct)s%% bài “%(title)s” của %(school)s đăng ngày %(day)s.")
-                    % {
-                        "pct": round(event["duplicate_similarity"] * 100),
-                        "title": event["duplicate_of__title"],
-                        "school": event["duplicate_of__school__name"],
-                        "day": _date(timezone.localtime(event["duplicate_of__timestamp"]).date()),
-                    },
+                    pct=round(similarity * 100),
+                    title=event["duplicate_of__title"],
+                    school=event["duplicate_of__school__name"],
+                    day=_date(original),
                 )
             )
-        if event["displayed_lag_days"] is not None and (
-            event["displayed_lag_days"] > rubric.backdated_days
-        ):
-            found[school.pk].append(
-                _flag(
+        lag = event["displayed_lag_days"]
+        if lag is not None and lag > rubric.backdated_days:
+            flags.append(
+                make(
                     "backdated",
-                    school,
                     event,
-                    _("Ngày hiển thị %(shown)s, đăng thật ngày %(real)s (sớm hơn %(lag)s ngày).")
-                    % {
-                        "shown": _date(event["displayed_date"]),
-                        "real": _date(event["day"]),
-                        "lag": event["displayed_lag_days"],
-                    },
+                    shown=_date(event["displayed_date"]),
+                    real=_date(event["day"]),
+                    lag=lag,
                 )
             )
-    for event in _bursts(window, as_of, rubric):
-        school = by_id[event["school_id"]]
-        found[school.pk].append(
-            _flag(
+    for event in _bursts(ids, start, as_of, rubric):
+        gap = event["gap_seconds"]
+        found[event["school_id"]].append(
+            make(
                 "burst",
-                school,
                 event,
-                _("%(count)s bài trong %(hours)s giờ, sau %(quiet)s ngày không có bài nào.")
-                % {
-                    "count": event["burst_count"],
-                    "hours": rubric.burst_hours,
-                    "quiet": _quiet_days(event["gap_seconds"]),
-                },
+                count=event["burst_count"],
+                hours=rubric.burst_hours,
+                quiet=make.many if gap is None else gap // 86400,
             )
         )
     for flags in found.values():
@@ -444,54 +444,68 @@ def _flags(schools, ids, start, as_of, rubric, windows):
     return found
 
 
-def _quiet_days(gap_seconds):
-    if gap_seconds is None:
-        return _("nhiều")
-    return gap_seconds // 86400
+def _bursts(ids, start, as_of, rubric):
+    """First posts of each burst: ≥ N posts within H hours, after ≥ D days without a post.
 
-
-def _bursts(window, as_of, rubric):
-    """First posts of each burst: ≥ N posts within H hours, after ≥ D days without a post."""
+    N posts within H hours fall on at most H // 24 + 2 calendar days, so one of those days has
+    at least N / (H // 24 + 2) posts: only candidates next to such a "heavy" day (found in the
+    rollup) are counted exactly, which keeps this cheap for thousands of schools."""
+    span_days = rubric.burst_hours // 24 + 2
+    heavy_min = -(-rubric.burst_posts // span_days)
+    heavy = set(
+        DailyActivity.objects.filter(_id_filter(ids), day__gte=start, day__lte=as_of, posts__gt=0)
+        .values("school_id", "day")
+        .annotate(n=Sum("posts"))
+        .filter(n__gte=heavy_min)
+        .values_list("school_id", "day")
+        .order_by()
+    )
+    if not heavy:
+        return []
     quiet = rubric.burst_quiet_days * 86400
-    span = datetime.timedelta(hours=rubric.burst_hours)
-    following = (
-        ActivityEvent.objects.filter(
-            school_id=OuterRef("school_id"),
+    spread = [datetime.timedelta(days=k) for k in range(span_days)]
+    candidates = [
+        event
+        for event in ActivityEvent.objects.filter(
+            school_id__in={school_id for school_id, _day in heavy},
             kind=EventKind.POST,
-            timestamp__gte=OuterRef("timestamp"),
-            timestamp__lt=ExpressionWrapper(OuterRef("timestamp") + span, DateTimeField()),
+            day__gte=start,
             day__lte=as_of,
         )
-        .order_by()
-        .values("school_id")
-        .annotate(n=Count("id"))
-        .values("n")
-    )
-    return (
-        ActivityEvent.objects.filter(window, kind=EventKind.POST)
         .filter(Q(gap_seconds__isnull=True) | Q(gap_seconds__gte=quiet))
-        .annotate(burst_count=Subquery(following))
-        .filter(burst_count__gte=rubric.burst_posts)
-        .values(*FLAG_FIELDS, "gap_seconds", "burst_count")
-    )
+        .values(*FLAG_FIELDS, "gap_seconds")
+        if any((event["school_id"], event["day"] + k) in heavy for k in spread)
+    ]
+    if not candidates:
+        return []
+    # Posts of the candidate schools on the candidate days (two IN lists; pairs checked below).
+    wanted = {(e["school_id"], e["day"] + k) for e in candidates for k in spread}
+    times = defaultdict(list)
+    for school_id, day, moment in (
+        ActivityEvent.objects.filter(
+            school_id__in={school_id for school_id, _day in wanted},
+            day__in={day for _school_id, day in wanted},
+            kind=EventKind.POST,
+            day__lte=as_of,
+        )
+        .values_list("school_id", "day", "timestamp")
+        .order_by("timestamp")
+    ):
+        if (school_id, day) in wanted:
+            times[school_id].append(moment)
+    span = datetime.timedelta(hours=rubric.burst_hours)
+    found = []
+    for event in candidates:
+        moments = times[event["school_id"]]
+        first = bisect.bisect_left(moments, event["timestamp"])
+        last = bisect.bisect_left(moments, event["timestamp"] + span)
+        if last - first >= rubric.burst_posts:
+            found.append({**event, "burst_count": last - first})
+    return found
 
 
 def _date(day):
-    return date_format(day, "d/m/Y") if day else ""
-
-
-def _flag(kind, school, event, reason):
-    return {
-        "kind": kind,
-        "label": FLAG_LABELS[kind],
-        "url": school.root_url + event["url_path"],
-        "published_at": local_iso(event["timestamp"]),
-        "moment": timezone.localtime(event["timestamp"]),
-        "day": event["day"],
-        "title": event["title"],
-        "page_id": event["page_id"],
-        "reason": reason,
-    }
+    return day.strftime("%d/%m/%Y") if day else ""
 
 
 # --- what a dashboard and a drill-down add --------------------------------------------------

@@ -220,10 +220,10 @@ def visible_inspections(user):
 
 
 class OfficeOnly:
-    def dispatch(self, request, *args, **kwargs):
+    def check_access(self, request, **kwargs):
         if not access.can_inspect(request.user):
             raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+        return None
 
 
 class InspectionBase(AuditView):
@@ -292,11 +292,11 @@ class CreateView(OfficeOnly, InspectionBase):
 class DetailView(InspectionBase):
     template_name = "audit/inspections/detail.html"
 
-    def dispatch(self, request, *args, **kwargs):
+    def check_access(self, request, **kwargs):
         if not access.can_inspect(request.user):
             raise PermissionDenied
         self.inspection = get_object_or_404(visible_inspections(request.user), pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+        return None
 
     def get_page_title(self):
         return self.inspection.title
@@ -324,11 +324,11 @@ class InspectedSchoolView(InspectionBase):
 
     template_name = "audit/inspections/school.html"
 
-    def dispatch(self, request, *args, **kwargs):
+    def check_access(self, request, **kwargs):
         if not access.can_inspect(request.user):
             raise PermissionDenied
         self.inspected = inspected_for_office(request.user, kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+        return None
 
     def get_page_title(self):
         return f"{self.inspected.inspection.title} – {self.inspected.school.name}"
@@ -421,10 +421,10 @@ class MyRequestsView(AuditView):
     template_name = "audit/inspections/my_requests.html"
     page_title = gettext_lazy("Yêu cầu khắc phục của trường")
 
-    def dispatch(self, request, *args, **kwargs):
+    def check_access(self, request, **kwargs):
         if not access.member_schools(request.user).exists():
             raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+        return None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -436,11 +436,11 @@ class AnswerView(AuditView):
     template_name = "audit/inspections/answer.html"
     page_title = gettext_lazy("Trả lời yêu cầu khắc phục")
 
-    def dispatch(self, request, *args, **kwargs):
+    def check_access(self, request, **kwargs):
         self.item = requests_for_member(request.user).filter(pk=kwargs["pk"]).first()
         if self.item is None:
             raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+        return None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -98,7 +98,7 @@ def office_scope(user):
     return schools, "paths:" + ",".join(paths)
 
 
-class AuditView(WagtailAdminTemplateMixin, TemplateView):
+class AuditView(access.Forbidden403Mixin, WagtailAdminTemplateMixin, TemplateView):
     header_icon = "tasks"
 
     def get_breadcrumbs_items(self):
@@ -112,13 +112,13 @@ class DashboardView(AuditView):
     template_name = "audit/dashboard.html"
     page_title = gettext_lazy("Theo dõi cập nhật")
 
-    def dispatch(self, request, *args, **kwargs):
+    def check_access(self, request, **kwargs):
         if not access.is_office_user(request.user):
             own = list(access.approver_schools(request.user)[:2])
             if len(own) == 1:
                 return redirect("audit:school", school_id=own[0].pk)
             raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+        return None
 
     def get_breadcrumbs_items(self):
         return super().get_breadcrumbs_items()[:1] + [{"url": "", "label": self.page_title}]
@@ -239,9 +239,9 @@ class SchoolView(AuditView):
 
     template_name = "audit/school.html"
 
-    def dispatch(self, request, *args, **kwargs):
+    def check_access(self, request, **kwargs):
         self.school = access.school_or_403(request.user, kwargs["school_id"])
-        return super().dispatch(request, *args, **kwargs)
+        return None
 
     def get_page_title(self):
         return self.school.name
@@ -347,16 +347,16 @@ def criterion_basis(name, row, rubric):
     }
 
 
-class PrintView(TemplateView):
+class PrintView(access.Forbidden403Mixin, TemplateView):
     """A printable one-school report (no admin chrome)."""
 
     template_name = "audit/print.html"
 
-    def dispatch(self, request, *args, **kwargs):
+    def check_access(self, request, **kwargs):
         if not request.user.is_authenticated:
             return redirect(f"{reverse('wagtailadmin_login')}?next={request.path}")
         self.school = access.school_or_403(request.user, kwargs["school_id"])
-        return super().dispatch(request, *args, **kwargs)
+        return None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -365,12 +365,15 @@ class PrintView(TemplateView):
         return context
 
 
-class ExportView(View):
+class ExportView(access.Forbidden403Mixin, View):
     """The dashboard's table (filters applied) as CSV, XLSX or JSON: the numbers of the report."""
 
-    def get(self, request, fmt):
+    def check_access(self, request, **kwargs):
         if not access.is_office_user(request.user):
             raise PermissionDenied
+        return None
+
+    def get(self, request, fmt):
         schools, _scope_key = office_scope(request.user)
         level = request.GET.get("level", "")
         authority = request.GET.get("authority", "")

@@ -67,7 +67,9 @@ audit_menu = Menu(
             name="audit-requests",
             icon_name="warning",
             order=300,
-            test=lambda user: access.member_schools(user).exists(),
+            test=lambda user: CorrectiveRequest.objects.filter(
+                inspected__school__in=access.member_schools(user)
+            ).exists(),
         ),
         ShownIf(
             _("Bộ tiêu chí chấm điểm"),

@@ -138,7 +138,7 @@ def sections_for(level, serves_meals=False, sections=BLUEPRINT, prefix=""):
 
 def _add_section(parent, section, school):
     from .models import ContactPage
-    from .models.contact import DEFAULT_FORM_FIELDS
+    from .models.contact import DEFAULT_FORM_FIELDS, ContactFormField
 
     model = section.model
     page = model(title=section.title, slug=section.slug, show_in_menus=True, **section.fields)
@@ -148,8 +148,9 @@ def _add_section(parent, section, school):
         page.to_address = school.email
     parent.add_child(instance=page)
     if model is ContactPage:
+        # Saved directly: the cluster manager's create() only stages rows until the next save.
         for order, spec in enumerate(DEFAULT_FORM_FIELDS):
-            page.form_fields.create(sort_order=order, **spec)
+            ContactFormField.objects.create(page=page, sort_order=order, **spec)
     return page
 
 

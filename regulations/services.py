@@ -64,7 +64,10 @@ __all__ = [
 PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
 UNPUBLISH_ACTIONS = ("wagtail.unpublish", "wagtail.unpublish.scheduled")
 DELETE_ACTIONS = ("wagtail.delete",)
-EDIT_ACTIONS = ("wagtail.edit", "wagtail.create", "wagtail.revert")
+EDIT_ACTIONS = ("wagtail.edit", "wagtail.revert")
+# A draft: someone saved content. Page creation counts only when a person did it (the slots
+# this app creates are logged as "wagtail.create" without a user and are still "missing").
+EDITED = Q(action__in=EDIT_ACTIONS) | Q(action="wagtail.create", user__isnull=False)
 
 MISSING, DRAFT, PUBLISHED, LATE, NEEDS_UPDATE = (
     "missing",
@@ -83,6 +86,8 @@ STATUS_LABELS = {
 LIVE_STATUSES = (PUBLISHED, LATE, NEEDS_UPDATE)
 # Above this many schools, fetch a whole school year's rows instead of filtering by school.
 _FILTER_LIMIT = 400
+# A school's home page sits at depth 2: its path prefix of this length identifies the school.
+ROOT_LEN = 2 * Page.steplen
 
 
 # Catalogue -----------------------------------------------------------------------------------
@@ -416,8 +421,8 @@ def _page_logs(page_ids, moment, window=None):
                 last_pub=Max("timestamp", filter=Q(action__in=PUBLISH_ACTIONS)),
                 last_unpub=Max("timestamp", filter=Q(action__in=UNPUBLISH_ACTIONS)),
                 last_delete=Max("timestamp", filter=Q(action__in=DELETE_ACTIONS)),
-                first_edit=Min("timestamp", filter=Q(action__in=EDIT_ACTIONS)),
-                last_edit=Max("timestamp", filter=Q(action__in=EDIT_ACTIONS)),
+                first_edit=Min("timestamp", filter=EDITED),
+                last_edit=Max("timestamp", filter=EDITED),
                 window_pubs=Count("pk", filter=window_filter),
             )
         )
@@ -431,7 +436,7 @@ def _page_logs(page_ids, moment, window=None):
     ]
     for chunk in _chunks(pending):
         for page_id, stamp in PageLogEntry.objects.filter(
-            page_id__in=chunk, action__in=EDIT_ACTIONS, timestamp__lte=moment
+            EDITED, page_id__in=chunk, timestamp__lte=moment
         ).values_list("page_id", "timestamp"):
             log = logs[page_id]
             if stamp > log.last_pub and (log.pending_since is None or stamp < log.pending_since):
@@ -632,7 +637,7 @@ def year_statuses(schools, as_of, school_year=None):
         year_pages = year_pages.filter(_root_filter(by_root))
     year_by_root = {}
     for pk, path in year_pages.order_by("path").values_list("pk", "path"):
-        year_by_root.setdefault(path[: Page.steplen], (pk, path))
+        year_by_root.setdefault(path[:ROOT_LEN], (pk, path))
     item_pages = (
         DisclosureItemPage.objects.exclude(item_code="")
         .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
@@ -642,7 +647,7 @@ def year_statuses(schools, as_of, school_year=None):
     page_by_key = {}
     url_paths = {}
     for pk, path, code, url_path in item_pages.order_by("path"):
-        root = path[: Page.steplen]
+        root = path[:ROOT_LEN]
         if year_by_root.get(root, (None, None))[1] != path[: -Page.steplen]:
             continue
         page_by_key.setdefault((root, code), pk)
@@ -797,7 +802,7 @@ def _recurring_publications(schools_by_root, few, moment, first_day, last_day):
         )
         for row in qs.values_list(*fields):
             first = firsts.get(row[0])
-            root = row[1][: Page.steplen]
+            root = row[1][:ROOT_LEN]
             if first is None or root not in schools_by_root:
                 continue
             if kind == "plan":

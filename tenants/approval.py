@@ -29,7 +29,8 @@ class SchoolApprovalTask(Task):
         if user.is_superuser:
             return True
         cache = user.__dict__.setdefault("_school_approval_checks", {})
-        key = getattr(obj, "pk", None)
+        # Pages and other workflow objects (snippets) may share a pk: keep them apart.
+        key = (isinstance(obj, Page), getattr(obj, "pk", None))
         if key not in cache:
             group_ids = approver_groups_for_page(obj) if isinstance(obj, Page) else []
             cache[key] = bool(group_ids) and user.groups.filter(id__in=group_ids).exists()

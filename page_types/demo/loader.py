@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.management import call_command, get_commands
 from django.db import transaction
+from django.test.utils import override_settings
 from wagtail.models import Page, PageLogEntry
 
 from tenants.models import Authority, Membership, School
@@ -65,6 +66,12 @@ class Result:
     seconds: float = 0.0
     counts: dict = field(default_factory=dict)
     fixed_log_entries: int = 0
+    timings: list = field(default_factory=list)  # (phase, CPU seconds), for -v 2
+
+    def timed(self, label, started):
+        now = time.process_time()
+        self.timings.append((label, now - started))
+        return now
 
 
 def school_has_content(school):
@@ -96,7 +103,7 @@ def is_loaded(limit=None):
     authority, demos, schools = demo_status(limit)
     return bool(
         authority
-        and office_has_content(authority)
+        and (authority.site_id is None or office_has_content(authority))
         and len(schools) == len(demos)
         and all(school_has_content(s) for s in schools.values())
     )
@@ -111,14 +118,17 @@ def load(limit=None, log=print):
         return result
     publisher = Publisher()
     try:
-        with transaction.atomic():
+        # DEBUG=True (development) would record and format every one of the load's SQL queries.
+        with override_settings(DEBUG=False), transaction.atomic():
             with deferred_indexing(), deferred_log_followers(), remembered_foreign_keys():
                 _load(limit, publisher, result, log)
             commands = get_commands()
             for name in REBUILD_COMMANDS:
                 if name in commands:
                     log("Dựng lại sổ theo dõi cập nhật từ nhật ký xuất bản…")
+                    clock = time.process_time()
                     call_command(name, stdout=io.StringIO())
+                    result.timed(name, clock)
     except BaseException:
         publisher.remove_files()
         raise
@@ -128,6 +138,7 @@ def load(limit=None, log=print):
 
 
 def _load(limit, publisher, result, log):
+    clock = time.process_time()
     office = data.load_office()
     demos = data.load_schools(limit)
     with simulated_now(PROVISIONED_AT):
@@ -153,6 +164,7 @@ def _load(limit, publisher, result, log):
                 publisher.touch_tree(school.root_page)
         if authority.site_id and not office_has_content(authority):
             publisher.touch_tree(authority.site.root_page)
+    clock = result.timed("provisioning", clock)
     if OPEN_YEAR_COMMAND in get_commands():
         # The office opened 2016-2017's disclosures on 1 June 2016 (the June deadline).
         with simulated_now(YEAR_OPENED_AT):
@@ -164,12 +176,15 @@ def _load(limit, publisher, result, log):
                         school=demo.row["code"],
                         stdout=io.StringIO(),
                     )
+    clock = result.timed(OPEN_YEAR_COMMAND, clock)
     users = ensure_users(office, authority, demos, schools)
+    clock = result.timed("users", clock)
     office_media = OfficeMedia(office)
     if not office_has_content(authority) and authority.site_id:
         log("Nạp nội dung trang của Phòng…")
         OfficeLoader(authority, office, users[OFFICE_ADMIN], publisher, office_media).load()
         result.office_loaded = True
+        clock = result.timed("office", clock)
     for demo in demos:
         school = schools[demo.slug]
         if school_has_content(school):
@@ -186,9 +201,13 @@ def _load(limit, publisher, result, log):
             peers=demos,
         ).load()
         result.schools_loaded.append(demo.slug)
+        clock = result.timed(demo.slug, clock)
     log("Cập nhật chỉ mục tìm kiếm…")
     publisher.index()
-    roots = [s.root_page for s in schools.values()] + [authority.site.root_page]
+    clock = result.timed("index", clock)
+    roots = [s.root_page for s in schools.values() if s.root_page_id]
+    if authority.site_id:
+        roots.append(authority.site.root_page)
     result.fixed_log_entries = fix_log_times(roots)
 
 

@@ -132,7 +132,8 @@ SCENES = {
     "ve-tranh": ((250, 210, 110), (252, 244, 220), (140, 200, 120), "palette", "Em vẽ ước mơ"),
     "may-tinh": ((40, 90, 150), (170, 200, 230), (120, 120, 140), "screens", "Tin học"),
     "bep-an": ((240, 180, 110), (252, 236, 210), (200, 170, 130), "bowls", "Bữa ăn bán trú"),
-    "vuon": ((110, 190, 230), (225, 244, 250), (96, 160, 70), "garden", "Vườn rau của bé"),
+    "vuon": ((110, 190, 230), (225, 244, 250), (96, 160, 70), "trees", "Trường xanh – sạch – đẹp"),
+    "vuon-rau": ((110, 190, 230), (225, 244, 250), (96, 160, 70), "garden", "Vườn rau của bé"),
 }
 
 
@@ -368,9 +369,10 @@ def scene_jpeg(key):
     if motif not in ("road", "tunnel", "flag", "cross", "palette", "books", "board", "meeting"):
         _school(draw, 360, 330, 1.0)
     _motif(draw, motif, key)
-    band = Image.new("RGBA", (WIDTH, 110), (0, 0, 0, 150))
-    image.paste(band, (0, HEIGHT - 110), band)
-    draw.text((50, HEIGHT - 55), caption, fill=(255, 255, 255), font=font("bold", 46), anchor="lm")
+    # The caption sits inside the 16:9 middle band, so cropped thumbnails keep it.
+    band = Image.new("RGBA", (WIDTH, 96), (0, 0, 0, 150))
+    image.paste(band, (0, 628), band)
+    draw.text((50, 676), caption, fill=(255, 255, 255), font=font("bold", 44), anchor="lm")
     out = io.BytesIO()
     image.save(out, "JPEG", quality=80, optimize=True)
     return out.getvalue()

@@ -52,6 +52,8 @@ from .texts_news import CLOSINGS, MN, OFFICE, TH, THCS, THIN_POSTS, TOPICS, TOPI
 from .texts_school import (
     ADMISSIONS,
     AFTERNOONS,
+    ANNOUNCEMENT_CONTACTS,
+    ANNOUNCEMENT_OPENINGS,
     ANNOUNCEMENTS,
     BREAKFASTS,
     DESSERTS,
@@ -401,7 +403,7 @@ class SchoolLoader:
                     {
                         "name": p.name,
                         "role": p.role,
-                        "phone": p.phone if (updated or not thin) else "",
+                        "phone": p.phone if (updated or p.account == "hieutruong") else "",
                         "email": p.email,
                         "photo": None,
                     }
@@ -554,6 +556,13 @@ class SchoolLoader:
         self.rng.shuffle(topics)
         return topics
 
+    def _pick_everyday(self, topics, day):
+        """The next everyday topic that suits the month (and remove it from the list)."""
+        for index in range(len(topics) - 1, -1, -1):
+            if not topics[index].months or day.month in topics[index].months:
+                return topics.pop(index)
+        return None
+
     def _publish_day(self, day):
         """Events on a Saturday are written up the same day; Sundays and holidays the next
         working day."""
@@ -585,7 +594,12 @@ class SchoolLoader:
                         number=f"{self.rng.randint(10, 40)}/BC-{media.initials(self.demo.name)}",
                         place_date=self.place_date(topic.when),
                         title="Báo cáo sơ kết học kỳ I năm học 2016-2017",
-                        paragraphs=[self.fmt(text) for _, text in YEAR_PLAN_SECTIONS],
+                        paragraphs=[
+                            text.format_map(
+                                article_context(self.demo, self.office, topic.when, self.rng)
+                            )
+                            for _, text in YEAR_PLAN_SECTIONS
+                        ],
                         recipients=("Phòng GD&ĐT huyện Củ Chi", "Lưu VT"),
                     )
                     attachments = ((report, "Báo cáo sơ kết học kỳ I"),)
@@ -597,10 +611,10 @@ class SchoolLoader:
                     scene=self.rng.random() < 0.8,
                     attachments=attachments,
                 )
-            if everyday and (week not in by_week or self.rng.random() < 0.3):
-                topic = everyday.pop()
+            if everyday and (week not in by_week or self.rng.random() < 0.1):
                 day = working_day_on_or_after(week + self.rng.randint(1, 4) * DAY)
-                if day >= week + 5 * DAY:
+                topic = self._pick_everyday(everyday, day)
+                if topic is None or day >= week + 5 * DAY or day > YEAR_END:
                     continue
                 created, published = self.times(day, (8, 0), (16, 0))
                 self.article(topic, day, created, published, scene=self.rng.random() < 0.6)
@@ -620,8 +634,11 @@ class SchoolLoader:
         for week in self.weeks:
             if everyday and self.rng.random() < 0.2:
                 day = working_day_on_or_after(week + self.rng.randint(1, 4) * DAY)
+                topic = self._pick_everyday(everyday, day)
+                if topic is None or day > YEAR_END:
+                    continue
                 created, published = self.times(day, (9, 0), (16, 30), delay=(60, 600))
-                self.article(everyday.pop(), day, created, published, scene=False)
+                self.article(topic, day, created, published, scene=False)
         self.shared_office_news("phong-nhac-tien-do", delay_days=3)
 
     def _news_stale(self):
@@ -745,7 +762,17 @@ class SchoolLoader:
             audience_detail=ctx.get(detail, detail) if spec["audience"] != "all" else "",
             priority=spec["priority"],
             valid_until=display + valid * DAY if valid else None,
-            body=paragraph_blocks([p.format_map(ctx) for p in spec["paragraphs"]]),
+            body=paragraph_blocks(
+                [
+                    ANNOUNCEMENT_OPENINGS[(self.demo.ordinal + len(spec["key"])) % 4].format_map(
+                        ctx
+                    ),
+                    *(p.format_map(ctx) for p in spec["paragraphs"]),
+                    ANNOUNCEMENT_CONTACTS[
+                        (self.demo.ordinal * 3 + len(spec["key"])) % 4
+                    ].format_map(ctx),
+                ]
+            ),
         )
         self.create("thong-bao", page, created, published)
         self.count_burst(published)
@@ -882,10 +909,13 @@ class SchoolLoader:
             published = created + 6 * MINUTE
         else:
             created, published = self.times(when)
+        ctx = article_context(
+            self.demo, self.office, YEAR_START, seeded(self.demo.slug, "year-plan")
+        )
         body = []
         for heading, text in YEAR_PLAN_SECTIONS:
             body.append({"type": "heading", "value": heading})
-            body += paragraph_blocks([self.fmt(text)])
+            body += paragraph_blocks([text.format_map(ctx)])
         attachments = []
         if self.profile != "show":
             document = self.pdf(
@@ -895,7 +925,7 @@ class SchoolLoader:
                 number=f"{20 + self.demo.ordinal}/KH-{media.initials(self.demo.name)}",
                 place_date=self.place_date(created.date()),
                 title="Kế hoạch năm học 2016-2017",
-                paragraphs=[self.fmt(text) for _, text in YEAR_PLAN_SECTIONS],
+                paragraphs=[text.format_map(ctx) for _, text in YEAR_PLAN_SECTIONS],
                 recipients=("Phòng GD&ĐT huyện Củ Chi", "CB-GV-NV", "Lưu VT"),
             )
             attachments = [
@@ -962,6 +992,10 @@ class SchoolLoader:
                             ),
                             "Các hoạt động trọng tâm: " + "; ".join(g.lower() for g in goals) + ".",
                             self.fmt(
+                                "Áp dụng cho {n_classes} nhóm, lớp của {school}; giáo viên chủ "
+                                "nhiệm cụ thể hóa theo độ tuổi, Phó Hiệu trưởng {vice} duyệt."
+                            ),
+                            self.fmt(
                                 "Phối hợp với {parents}: sưu tầm tranh ảnh, nguyên vật liệu theo chủ "
                                 "đề; trò chuyện cùng trẻ về những điều trẻ học ở trường."
                             ),
@@ -974,7 +1008,7 @@ class SchoolLoader:
 
     def weekly_plans(self):
         for number, week in enumerate(self.weeks, start=1):
-            timing = self._recurring_timing(week, number, share={"diligent": 0.96, "middling": 0.4})
+            timing = self._recurring_timing(week, number, share={"diligent": 0.96, "middling": 0.3})
             if timing is None:
                 continue
             created, published = timing
@@ -987,7 +1021,7 @@ class SchoolLoader:
                 )
             ]
             page = PlanPage(
-                title=f"Kế hoạch tuần {number} ({vn_date(week)} – {vn_date(week + 4 * DAY)})",
+                title=f"Kế hoạch tuần {number} ({week:%d/%m} – {vn_date(week + 4 * DAY)})",
                 period="week",
                 period_start=week,
                 period_end=week + 4 * DAY,
@@ -1102,7 +1136,7 @@ class SchoolLoader:
                     }
                 )
             page = WeeklyMenuPage(
-                title=f"Thực đơn tuần {number} ({vn_date(week)} – {vn_date(week + 4 * DAY)})",
+                title=f"Thực đơn tuần {number} ({week:%d/%m} – {vn_date(week + 5 * DAY)})",
                 week_start=week,
                 days=meals,
                 note="Thực đơn có thể thay đổi theo mùa vụ; nhà trường sẽ thông báo khi điều chỉnh.",
@@ -1163,7 +1197,7 @@ class SchoolLoader:
                 if items
             ]
             page = WeeklySchedulePage(
-                title=f"Lịch công tác tuần {number} ({vn_date(week)} – {vn_date(week + 5 * DAY)})",
+                title=f"Lịch công tác tuần {number} ({week:%d/%m} – {vn_date(week + 6 * DAY)})",
                 week_start=week,
                 days=days,
             )
@@ -1179,7 +1213,7 @@ class SchoolLoader:
             saturday = week - 2 * DAY
             return self.times(saturday, (7, 30), (9, 30))
         if self.profile == "middling":
-            if self.rng.random() > 0.5:
+            if self.rng.random() > 0.4:
                 return None
             return self.times(working_day_on_or_after(week), (7, 0), (8, 30))
         if self.profile == "stale":

@@ -36,6 +36,7 @@ class Topic:
     paragraphs: tuple  # slots; each slot a tuple of variants
     when: datetime.date | None = None  # the event's day; None for an everyday article
     scene: str | None = None  # image scene (media.SCENES) used as lead image
+    months: tuple = ()  # everyday articles that only make sense in some months
 
 
 def d(year, month, day):
@@ -931,6 +932,7 @@ EVERYDAY_TOPICS = (
                 "Dịp hè, nhà trường sẽ phối hợp mở lớp dạy bơi cho {pupils}.",
             ),
         ),
+        months=(3, 4, 5),
         scene="san-truong",
     ),
     Topic(
@@ -957,6 +959,7 @@ EVERYDAY_TOPICS = (
                 "nhiệm.",
             ),
         ),
+        months=(5, 9, 10, 11),
         scene="san-truong",
     ),
     Topic(
@@ -982,6 +985,7 @@ EVERYDAY_TOPICS = (
                 "Mô hình sẽ được nhân rộng trong toàn trường từ học kỳ II.",
             ),
         ),
+        months=(9, 10, 11),
         scene="sach",
     ),
     Topic(
@@ -1013,7 +1017,7 @@ EVERYDAY_TOPICS = (
         "kham-suc-khoe",
         ACTIVITY,
         ALL,
-        ("Khám sức khỏe định kỳ cho {pupils}", "Kiểm tra sức khỏe đầu năm"),
+        ("Khám sức khỏe định kỳ cho {pupils}", "Kiểm tra sức khỏe định kỳ năm học 2016-2017"),
         (
             (
                 "Trong tuần, {school} phối hợp với Trung tâm Y tế huyện Củ Chi khám sức khỏe định "
@@ -1033,6 +1037,7 @@ EVERYDAY_TOPICS = (
                 "Nhà trường sẽ tổ chức chuyên đề chăm sóc răng miệng trong tháng tới.",
             ),
         ),
+        months=(9, 10, 11),
         scene="y-te",
     ),
     Topic(
@@ -1059,6 +1064,7 @@ EVERYDAY_TOPICS = (
                 "Hội thi giúp {pupils} tự tin, mạnh dạn thể hiện năng khiếu.",
             ),
         ),
+        months=(11, 12, 3),
         scene="van-nghe",
     ),
     Topic(
@@ -1155,6 +1161,7 @@ EVERYDAY_TOPICS = (
                 "Mọi thắc mắc, {parents} liên hệ giáo viên chủ nhiệm lớp 9.",
             ),
         ),
+        months=(3, 4),
         scene="hoi-nghi",
     ),
     Topic(
@@ -1278,6 +1285,7 @@ EVERYDAY_TOPICS = (
                 "Đoàn kiểm tra đánh giá bếp ăn đạt yêu cầu.",
             ),
         ),
+        months=(10, 11, 12, 2, 3),
         scene="bep-an",
     ),
     Topic(
@@ -1302,6 +1310,7 @@ EVERYDAY_TOPICS = (
                 "Nhà trường cảm ơn {parents} đã phối hợp thông báo kịp thời.",
             ),
         ),
+        months=(3, 4, 9, 10, 11),
         scene="mam-non",
     ),
     Topic(
@@ -1351,7 +1360,7 @@ EVERYDAY_TOPICS = (
                 "Hoạt động giúp trẻ yêu thiên nhiên, yêu lao động.",
             ),
         ),
-        scene="vuon",
+        scene="vuon-rau",
     ),
     Topic(
         "do-dung-do-choi",
@@ -1374,6 +1383,7 @@ EVERYDAY_TOPICS = (
                 "Sản phẩm đạt giải sẽ dự thi cấp huyện.",
             ),
         ),
+        months=(10, 11, 2, 3),
         scene="mam-non",
     ),
     Topic(

@@ -5,6 +5,22 @@ Placeholders as in ``texts_news``."""
 from .texts_news import ALL, MN, SCHOOLS, TH, THCS, d
 
 # ---------------------------------------------------------------- announcements
+ANNOUNCEMENT_OPENINGS = (
+    "{school} trân trọng thông báo đến {parents}:",
+    "Ban giám hiệu {school} thông báo:",
+    "{school} (xã {commune}) kính gửi thông báo đến {parents} và {pupils}:",
+    "Nhà trường thông báo để {parents} của {n_classes} lớp được biết:",
+)
+ANNOUNCEMENT_CONTACTS = (
+    "Mọi thắc mắc, {parents} vui lòng liên hệ văn phòng trường, điện thoại {phone}, hoặc gặp "
+    "thầy (cô) {vice}, Phó Hiệu trưởng.",
+    "Thông tin chi tiết xin liên hệ thầy (cô) {vice} – Phó Hiệu trưởng {short}, điện thoại "
+    "{phone}, trong giờ hành chính.",
+    "{parents} cần hỏi thêm xin gọi số {phone} (văn phòng {short}) hoặc gửi ý kiến qua mục "
+    "Liên hệ trên trang thông tin của trường.",
+    "Nhà trường tiếp nhận ý kiến của {parents} tại văn phòng (điện thoại {phone}); người phụ "
+    "trách: {vice}.",
+)
 # priority: normal / important / urgent; audience: all / grade / class (detail from the school)
 ANNOUNCEMENTS = (
     {
@@ -325,7 +341,7 @@ OFFICE_DOCUMENTS = (
 
 # Which office documents a school re-posts, by profile (the office site always gets them all).
 SCHOOL_REPOSTS = {
-    "diligent": ("ubnd-khung-thoi-gian", "so-nhiem-vu", "tt09", "1503", "1636", "kh-kiem-tra"),
+    "diligent": ("ubnd-khung-thoi-gian", "tt09", "1503", "1636", "kh-kiem-tra"),
     "middling": ("tt09", "1636", "kh-kiem-tra"),
     "show": ("1503", "1636"),
     "stale": ("ubnd-khung-thoi-gian",),
@@ -854,8 +870,9 @@ MN_WEEK_ACTIVITIES = (
 YEAR_PLAN_SECTIONS = (
     (
         "Đặc điểm tình hình",
-        "Năm học 2016-2017 trường có {n_classes} lớp, {n_pupils} {pupils}, {n_staff} cán bộ, giáo "
-        "viên, nhân viên. Cơ sở vật chất cơ bản đáp ứng yêu cầu; một số phòng chức năng còn thiếu.",
+        "Năm học 2016-2017 {school} (xã {commune}, thành lập năm {founded}) có {n_classes} lớp, "
+        "{n_pupils} {pupils}, {n_staff} cán bộ, giáo viên, nhân viên. Cơ sở vật chất cơ bản đáp "
+        "ứng yêu cầu; một số phòng chức năng còn thiếu.",
     ),
     (
         "Nhiệm vụ trọng tâm",
@@ -865,13 +882,15 @@ YEAR_PLAN_SECTIONS = (
     ),
     (
         "Chỉ tiêu",
-        "Tỷ lệ chuyên cần trên 98%; 100% giáo viên đạt chuẩn nghề nghiệp; trang thông tin cập nhật "
-        "ít nhất mỗi tuần một tin; công khai đầy đủ, đúng hạn.",
+        "Tỷ lệ chuyên cần trên 98%; 100% giáo viên đạt chuẩn nghề nghiệp; {n1} sáng kiến kinh "
+        "nghiệm cấp huyện; {n2} {pupils} đạt giải các hội thi; trang thông tin cập nhật ít nhất "
+        "mỗi tuần một tin; công khai đầy đủ, đúng hạn.",
     ),
     (
         "Giải pháp",
-        "Phân công Ban biên tập; duyệt tin bài hằng tuần; kiểm tra nội bộ định kỳ; phối hợp chặt "
-        "chẽ với Ban đại diện cha mẹ học sinh và chính quyền địa phương.",
+        "Hiệu trưởng {principal} phụ trách chung; Phó Hiệu trưởng {vice} phụ trách chuyên môn và "
+        "Ban biên tập trang thông tin; duyệt tin bài hằng tuần; kiểm tra nội bộ định kỳ; phối hợp "
+        "chặt chẽ với Ban đại diện {parents} và Ủy ban nhân dân xã {commune}.",
     ),
 )
 TIMETABLE_SUBJECTS = {

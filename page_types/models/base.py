@@ -40,10 +40,16 @@ def is_mandated(page):
     return MandatedSection.objects.filter(page_id=page.pk).exists()
 
 
+def is_structural(page):
+    """A mandated section or a site's home page (depth 2): unpublishing a home with its
+    descendants would take every mandated section down with it."""
+    return bool(page.pk) and (page.depth == 2 or is_mandated(page))
+
+
 class PortalPagePermissionTester(PagePermissionTester):
     @cached_property
     def mandated(self):
-        return bool(self.page.pk) and is_mandated(self.page)
+        return is_structural(self.page)
 
     def _protected(self):
         return self.mandated and not self.user.is_superuser
@@ -60,6 +66,10 @@ class PortalPagePermissionTester(PagePermissionTester):
     def can_move_to(self, destination):
         return not self._protected() and super().can_move_to(destination)
 
+    def can_set_view_restrictions(self):
+        # A password or login on a mandated section hides it from parents like unpublishing.
+        return not self._protected() and super().can_set_view_restrictions()
+
 
 class MandatedSlugMixin:
     """The slug of a mandated section is fixed for everyone but superusers."""
@@ -71,12 +81,18 @@ class MandatedSlugMixin:
             "slug" in self.fields
             and self.instance.pk
             and not (user and user.is_superuser)
-            and is_mandated(self.instance)
+            and is_structural(self.instance)
         ):
             self.fields["slug"].disabled = True
             self.fields["slug"].help_text = _(
                 "Đây là mục bắt buộc của cổng thông tin; không đổi được đường dẫn."
             )
+            # An expiry date would unpublish the section when it passes.
+            if "expire_at" in self.fields:
+                self.fields["expire_at"].disabled = True
+                self.fields["expire_at"].help_text = _(
+                    "Mục bắt buộc không đặt được ngày hết hạn hiển thị."
+                )
 
 
 class PortalPageForm(MandatedSlugMixin, WagtailAdminPageForm):

@@ -220,7 +220,7 @@ def live_children(page):
 
 @register.filter
 def site_relative(url_path):
-    """"/th-tan-thong/tin-tuc/abc/" → "/tin-tuc/abc/": a page's path under its site's home
-    (homes sit right below the tree root)."""
+    """A page's path under its site's home: "/th-tan-thong/tin-tuc/abc/" → "/tin-tuc/abc/"
+    (school homes sit right below the tree root)."""
     parts = (url_path or "/").split("/", 2)
     return "/" + (parts[2] if len(parts) > 2 else "")

@@ -88,6 +88,7 @@ def disclosure_item_counts(index_page):
         .live()
         .public()
         .annotate(parent_path=_parent_path())
+        .order_by()
         .values("parent_path")
         .annotate(n=Count("pk"))
         .values_list("parent_path", "n")

@@ -1,6 +1,10 @@
 // Progressive enhancement only: without this file the menu is a working <details> toggle.
 (function () {
   "use strict";
+  // After a failed form submission, move focus to the error summary so it is read out first.
+  var errors = document.getElementById("form-errors");
+  if (errors) errors.focus();
+
   var menu = document.querySelector("[data-nav-menu]");
   if (!menu || !window.matchMedia) return;
   var wide = window.matchMedia("(min-width: 60em)");

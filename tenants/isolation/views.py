@@ -98,10 +98,13 @@ def scope_filterset(filterset, scope):
         if isinstance(filter_, ModelChoiceFilter | ModelMultipleChoiceFilter):
             original = filter_.get_queryset
 
-            def scoped(request, original=original):
+            def scoped(request, original=original, filter_=filter_):
                 queryset = original(request)
                 if queryset is None:
-                    return queryset
+                    # Some filtersets put the choices straight into `extra` in __init__.
+                    queryset = filter_.extra.get("queryset")
+                if queryset is None:
+                    return None
                 return _scoped_choice_queryset(scope, queryset)
 
             # An instance attribute: django-filter builds the field's choices through it.

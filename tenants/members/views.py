@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.defaults import permission_denied
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
@@ -20,6 +21,11 @@ from .forms import AddMemberForm, EditMemberForm, SchoolForm, SetPasswordForm
 from .permissions import can_manage_user, manager_scope
 
 
+def forbidden(request):
+    # An explicit 403: Wagtail turns a raised PermissionDenied into a redirect to the dashboard.
+    return permission_denied(request, PermissionDenied())
+
+
 class ManagerRequiredMixin:
     need_schools = False
 
@@ -27,7 +33,7 @@ class ManagerRequiredMixin:
         self.scope = manager_scope(request.user)
         allowed = self.scope.can_manage_schools if self.need_schools else self.scope.can_manage
         if not allowed:
-            raise PermissionDenied
+            return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -37,10 +43,10 @@ class MemberMixin(ManagerRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         self.scope = manager_scope(request.user)
         if not self.scope.can_manage:
-            raise PermissionDenied
+            return forbidden(request)
         self.member = get_object_or_404(self.scope.members(), pk=kwargs["user_id"])
         if not can_manage_user(self.scope, request.user, self.member):
-            raise PermissionDenied
+            return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -216,7 +222,7 @@ class SchoolEditView(ManagerRequiredMixin, FormPageMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         self.scope = manager_scope(request.user)
         if not self.scope.can_manage_schools:
-            raise PermissionDenied
+            return forbidden(request)
         self.school = self.scope.managed_schools().filter(pk=kwargs["school_id"]).first()
         if self.school is None:
             raise Http404

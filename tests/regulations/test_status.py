@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from page_types.models import PlanPage, WeeklyMenuPage
+from page_types.models import DisclosureItemPage, DisclosureYearPage, PlanPage, WeeklyMenuPage
 from regulations.services import (
     disclosure_summaries,
     disclosure_summary,
@@ -213,7 +213,9 @@ def test_recurring_items_for_a_kindergarten(opened):
     # from 02/09 (05/09 is a Thursday) to 21/10 (due 18/10): 8 weeks × (plan + menu).
     assert recurring_summary(school, D(2024, 10, 20)) == {"required": 2 + 16, "on_time": 1 + 2 + 1}
     upcoming = upcoming_deadlines(school, D(2024, 10, 20), days=7)
+    # November's plan was published on 26/10: as of 20/10 it is still to do.
     assert [(d.code, d.deadline) for d in upcoming] == [
+        ("TT09_2024.KH_THANG", D(2024, 10, 24)),
         ("TT09_2024.KH_TUAN", D(2024, 10, 25)),
         ("TT09_2024.THUC_DON", D(2024, 10, 25)),
     ]
@@ -237,13 +239,32 @@ def test_menu_is_required_from_primary_schools_only_when_they_serve_meals(opened
 def test_batch_summaries_match_and_do_not_query_per_school(opened, make_school):
     schools = [opened(level, "2016-2017") for level in ("MN", "TH", "THCS", "TH")]
     schools.append(make_school("TH"))  # year not opened: computed from the catalogue
+    # A school whose pages were made by hand (no checklist): found by item code.
+    by_hand = make_school("TH")
+    year = section(by_hand, "cong-khai").add_child(
+        instance=DisclosureYearPage(
+            title="Năm học 2016-2017", slug="2016-2017", school_year="2016-2017"
+        )
+    )
+    item = year.add_child(
+        instance=DisclosureItemPage(
+            title="Biểu mẫu 05", slug="bm05", item_code="TT09_2009.BM05", live=False
+        )
+    )
+    publish(item, at(2016, 6, 3))
+    schools.append(by_hand)
     publish(slot(schools[1], "2016-2017", "TT09_2009.BM05"), at(2016, 6, 2))
     publish(slot(schools[2], "2016-2017", "TT09_2009.BM11"), at(2016, 7, 2))
     as_of = D(2016, 11, 25)
     batch = disclosure_summaries(schools, as_of)
     assert batch == {s.pk: disclosure_summary(s, as_of) for s in schools}
+    assert batch[schools[0].pk]["published"] == 0
     assert batch[schools[1].pk]["on_time"] == 1 and batch[schools[2].pk]["late"] == 1
+    assert batch[schools[3].pk]["published"] == 0
     assert batch[schools[4].pk]["missing"][0] == "TT09_2009.BM05"
+    assert (
+        batch[by_hand.pk]["on_time"] == 1 and "TT09_2009.BM05" not in batch[by_hand.pk]["missing"]
+    )
 
     def queries(subset):
         with CaptureQueriesContext(connection) as ctx:
@@ -251,4 +272,5 @@ def test_batch_summaries_match_and_do_not_query_per_school(opened, make_school):
             recurring_summaries(subset, as_of)
         return len(ctx.captured_queries)
 
-    assert queries(schools[:2]) == queries(schools)
+    # An opened and a not-yet-opened school cost as much as all six.
+    assert queries([schools[0], schools[4]]) == queries(schools)

@@ -314,7 +314,7 @@ def test_listings_show_own_school(world):
         if entry is None or not entry.shows:
             continue
         url = build_url(world, world.a, route, name, kwargs, entry)
-        response = client.get(url)
+        response = client.get(url, follow=True)
         if expected[entry.shows] not in body_text(response):
             missing.append(f"GET {url}: {response.status_code}, no {expected[entry.shows]!r}")
     assert not missing, "\n".join(missing)

@@ -269,3 +269,19 @@ def test_office_site_of_the_top_authority(authority):
     assert authority.site == site
     assert site.root_page.specific_class.__name__ == "OfficeHomePage"
     assert WorkflowPage.objects.filter(page=site.root_page).exists()
+
+
+def test_contact_page_gets_the_schools_details_and_form_fields(school):
+    contact = MandatedSection.objects.get(school=school, key="lien-he").page.specific
+    assert (contact.address, contact.phone, contact.email) == (
+        school.address,
+        school.phone,
+        school.email,
+    )
+    assert contact.to_address == school.email
+    assert list(contact.form_fields.order_by("sort_order").values_list("label", flat=True)) == [
+        "Họ và tên",
+        "Điện thoại hoặc email",
+        "Chủ đề",
+        "Nội dung",
+    ]

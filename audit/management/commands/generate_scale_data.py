@@ -196,18 +196,15 @@ class Command(BaseCommand):
                 if name == "stale" and day > datetime.date(2024, 11, 30):
                     weekly = 0.05
                 posts = _poisson(rng, weekly)
-                if (
-                    name == "show"
-                    and day.month in (11, 4)
-                    and day.day in (20, 21)
-                    and rng.random() < 0.5
-                ):
-                    posts += 9  # a burst before an inspection
+                burst = name == "show" and day.month in (11, 4) and 14 <= day.day < 21
+                if burst:
+                    posts += 9  # crammed into one afternoon before an inspection
                 for _ in range(posts):
-                    offset = rng.randrange(0, 5)
+                    offset = 3 if burst else rng.randrange(0, 5)
+                    hour = rng.randrange(13, 17) if burst else rng.randrange(7, 17)
                     when = datetime.datetime.combine(
                         monday + datetime.timedelta(days=offset),
-                        datetime.time(rng.randrange(7, 17), rng.randrange(0, 60)),
+                        datetime.time(hour, rng.randrange(0, 60)),
                         tzinfo=tz,
                     )
                     if when.date() > HISTORY_END or when.date() < start:

@@ -37,8 +37,10 @@ class Command(BaseCommand):
         title = "CỔNG THÔNG TIN TRƯỜNG HỌC – DỮ LIỆU MẪU NĂM HỌC 2016-2017"
         out(title)
         out("=" * len(title))
-        out(f"Trang của {authority.name}: {address(domain, port)}")
-        out(f"Trang quản trị (đăng nhập):       {address(domain, port)}admin/")
+        out(f"Trang của Phòng:  {address(domain, port)}   ({authority.name})")
+        out(
+            f"Trang quản trị:   {address(domain, port)}admin/   (đăng nhập bằng tài khoản bên dưới)"
+        )
         out("")
         out(f"Các trường ({len(schools)}):")
         width = max(len(s.name) for s in schools) + 2

@@ -60,6 +60,9 @@ class Command(BaseCommand):
                 f"{counts.get('documents', 0)} tệp PDF."
             )
         )
+        if options["verbosity"] >= 2:
+            for label, seconds in result.timings:
+                self.stdout.write(f"  {label}: {seconds:.1f} giây CPU")
         if result.fixed_log_entries:
             self.stderr.write(
                 f"Đã chỉnh {result.fixed_log_entries} dòng nhật ký có thời điểm ngoài năm học "

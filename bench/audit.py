@@ -1,0 +1,103 @@
+"""Benchmark of the office's audit at province scale (not a test).
+
+Run `python manage.py generate_scale_data --schools 3500` on an empty PostgreSQL database first,
+then `bench/audit` with the same DATABASE_URL. Measures, in one process, wall time and SQL query
+counts of: the full `audit_report` JSON, the dashboard page and one school's drill-down (Django
+test client logged in as the office admin), each cold (empty cache) and warm."""
+
+import argparse
+import io
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+
+TARGETS = {"audit_report (JSON)": 5.0, "dashboard": 1.0}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--as-of", default="2025-05-31")
+    parser.add_argument("--user", default="bench-admin")
+    parser.add_argument("--repeat", type=int, default=2, help="warm runs after the cold one")
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from tenants.models import School
+
+    settings.DEBUG = False
+    vendor = connection.vendor
+    schools = School.objects.filter(is_active=True).count()
+    user = get_user_model().objects.filter(username=args.user).first()
+    if user is None:
+        sys.exit(f"Không có người dùng {args.user}: chạy generate_scale_data trước.")
+    school = School.objects.filter(is_active=True).order_by("code").first()
+    client = Client(HTTP_HOST=settings.PORTAL_DOMAIN)
+    client.force_login(user)
+
+    def measure(label, action):
+        rows = []
+        for attempt in range(1 + args.repeat):
+            if attempt == 0:
+                cache.clear()
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                detail = action()
+                elapsed = time.perf_counter() - started
+            rows.append((label, "cold" if attempt == 0 else "warm", elapsed, len(queries), detail))
+        return rows
+
+    def report():
+        out = io.StringIO()
+        call_command("audit_report", "--as-of", args.as_of, stdout=out)
+        return f"{len(out.getvalue()) // 1024} KiB"
+
+    def page(url):
+        def get():
+            response = client.get(url)
+            if response.status_code != 200:
+                sys.exit(f"{url} trả về {response.status_code}")
+            return f"HTTP 200, {len(response.content) // 1024} KiB"
+
+        return get
+
+    results = []
+    results += measure("audit_report (JSON)", report)
+    results += measure("dashboard", page(f"/admin/audit/?as_of={args.as_of}"))
+    results += measure(
+        "drill-down", page(f"/admin/audit/school/{school.pk}/?as_of={args.as_of}")
+    )
+
+    print(f"{schools} trường, cơ sở dữ liệu {vendor}, tính đến {args.as_of}")
+    print(f"{'phép đo':<22}{'lần':<7}{'giây':>8}{'truy vấn':>10}  chi tiết")
+    for label, kind, elapsed, queries, detail in results:
+        print(f"{label:<22}{kind:<7}{elapsed:>8.2f}{queries:>10}  {detail}")
+    failed = [
+        label
+        for label, limit in TARGETS.items()
+        if min(e for lab, _k, e, _q, _d in results if lab == label) > limit
+    ]
+    for label, limit in TARGETS.items():
+        best = min(e for lab, _k, e, _q, _d in results if lab == label)
+        cold = next(e for lab, k, e, _q, _d in results if lab == label and k == "cold")
+        verdict = "đạt" if cold <= limit else ("đạt khi ấm" if best <= limit else "CHƯA ĐẠT")
+        print(f"mục tiêu {label} < {limit:.0f} s: lạnh {cold:.2f} s, tốt nhất {best:.2f} s → {verdict}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
