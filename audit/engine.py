@@ -6,8 +6,11 @@ one query for the flagged events, one for bursts, and the regulations app's batc
 
 import bisect
 import datetime
+import gc
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db.models import (
     Max,
@@ -19,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from page_types.blueprint import sections_for
 from page_types.models import MandatedSection
-from tenants.models import School
+from tenants.models import Authority, School
 
 from .models import ActivityEvent, DailyActivity, EventKind, Rubric
 from .sources import calendar as school_calendar
@@ -65,6 +68,7 @@ class AuditRun:
     rubric: Rubric
     rows: list = field(default_factory=list)
     windows: dict = field(default_factory=dict)  # authority id → YearWindow
+    computed_at: datetime.datetime | None = None
 
 
 def share(done, required):
@@ -133,7 +137,16 @@ def section_status(section, present, items, last_update, as_of):
 
 
 def scope_schools(schools):
-    return schools.filter(is_active=True).select_related("authority")
+    return schools.filter(is_active=True)
+
+
+@lru_cache(maxsize=16)
+def blueprint_sections(level, serves_meals):
+    """(key, section, required) of a school kind, computed once (the blueprint is constant)."""
+    return tuple(
+        (key, section, section.is_required(level, serves_meals))
+        for key, section in sections_for(level, serves_meals)
+    )
 
 
 def year_windows(authority_ids, as_of, rubric):
@@ -153,26 +166,54 @@ def year_windows(authority_ids, as_of, rubric):
     return label, windows
 
 
+@contextmanager
+def without_gc():
+    """Tens of thousands of small dicts (a province's audit): the cyclic GC would rescan them
+    again and again; nothing here makes reference cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def run_audit(schools=None, as_of=None, rubric=None):
     """Audit the active schools of a queryset (default: all) as of a date (default: today)."""
+    with without_gc():
+        return _run_audit(schools, as_of, rubric)
+
+
+def _run_audit(schools, as_of, rubric):
     as_of = as_of or timezone.localdate()
     rubric = rubric or Rubric.current()
-    schools = list(scope_schools(schools if schools is not None else School.objects.all()))
+    scoped = scope_schools(schools if schools is not None else School.objects.all())
+    schools = list(scoped)
     authority_ids = sorted({s.authority_id for s in schools})
+    authorities = {
+        pk: (code, name)
+        for pk, code, name in Authority.objects.filter(pk__in=authority_ids).values_list(
+            "pk", "code", "name"
+        )
+    }
     label, windows = year_windows(authority_ids, as_of, rubric)
     run = AuditRun(as_of=as_of, school_year=label, rubric=rubric, windows=windows)
     if not schools:
         return run
-    ids = [s.pk for s in schools]
-    scope = _id_filter(ids)
+    # A subquery, not a list of thousands of ids: cheaper to build and to plan.
+    scope = Q(school_id__in=scoped.values("pk"))
 
-    # Schools grouped by the first day of their school year (usually one group).
+    # Authorities grouped by the first day of their school year (usually one group).
     by_start = defaultdict(list)
-    for school in schools:
-        by_start[windows[school.authority_id].year.start].append(school.pk)
-    in_year = Q()
-    for start, school_ids in by_start.items():
-        in_year |= Q(day__gte=start) & _id_filter(school_ids)
+    for authority_id in authority_ids:
+        by_start[windows[authority_id].year.start].append(authority_id)
+    if len(by_start) == 1:
+        in_year = Q(day__gte=next(iter(by_start)))
+    else:
+        in_year = Q()
+        for start, group in by_start.items():
+            in_year |= Q(day__gte=start, school__authority_id__in=group)
     earliest_start = min(by_start)
 
     sections = defaultdict(dict)
@@ -201,14 +242,20 @@ def run_audit(schools=None, as_of=None, rubric=None):
         active[school_id].add(week)
 
     present = defaultdict(set)
-    for school_id, key in MandatedSection.objects.filter(
-        _id_filter(ids), page__live=True
-    ).values_list("school_id", "key"):
+    for school_id, key in MandatedSection.objects.filter(scope, page__live=True).values_list(
+        "school_id", "key"
+    ):
         present[school_id].add(key)
 
-    flags = _flags(schools, ids, earliest_start, as_of, rubric, windows)
+    flags = _flags(schools, scope, earliest_start, as_of, rubric)
     disclosures = disclosure_source.disclosure_summaries(schools, as_of)
     recurring = disclosure_source.recurring_summaries(schools, as_of)
+    for school_id, figures in schedule_recurring(schools, windows, as_of).items():
+        base = recurring.get(school_id) or {"required": 0, "on_time": 0}
+        recurring[school_id] = {
+            "required": base["required"] + figures["required"],
+            "on_time": base["on_time"] + figures["on_time"],
+        }
 
     for school in schools:
         window = windows[school.authority_id]
@@ -223,6 +270,7 @@ def run_audit(schools=None, as_of=None, rubric=None):
             recurring.get(school.pk),
             rubric,
             as_of,
+            authorities[school.authority_id],
         )
         run.rows.append(row)
     rank_rows(run.rows)
@@ -230,26 +278,32 @@ def run_audit(schools=None, as_of=None, rubric=None):
     return run
 
 
-def _id_filter(ids, field_name="school_id"):
-    return Q(**{f"{field_name}__in": ids})
-
-
 def _school_row(
-    school, window, aggs, active_weeks, present, flags, disclosure, recurring, rubric, as_of
+    school,
+    window,
+    aggs,
+    active_weeks,
+    present,
+    flags,
+    disclosure,
+    recurring,
+    rubric,
+    as_of,
+    authority,
 ):
-    """One school's metrics, points, score and band. `aggs`: {section key: rollup sums}."""
+    """One school's metrics, points, score and band. `aggs`: {section key: rollup sums};
+    `authority`: (code, name)."""
     year_start = window.year.start
     section_rows = []
     posts = {"7d": 0, "30d": 0, "90d": 0, "school_year": 0}
     last_update = None
     required = satisfied = 0
-    for key, section in sections_for(school.level, school.serves_meals):
+    for key, section, is_required in blueprint_sections(school.level, school.serves_meals):
         agg = aggs.get(key)
         items = max(0, agg["items"] or 0) if agg else 0
         section_last = agg["last_update"] if agg else None
         is_present = key in present
         status = section_status(section, is_present, items, section_last, as_of)
-        is_required = section.is_required(school.level, school.serves_meals)
         if is_required:
             required += 1
             if is_present and (not section.expects_items or items >= 1):
@@ -283,9 +337,9 @@ def _school_row(
         "code": school.code,
         "name": school.name,
         "level": school.level,
-        "authority": school.authority.code,
+        "authority": authority[0],
         "authority_id": school.authority_id,
-        "authority_name": school.authority.name,
+        "authority_name": authority[1],
         "last_update": last_update,
         "days_since_update": (as_of - last_update).days if last_update else None,
         "posts": posts,
@@ -304,6 +358,48 @@ def _school_row(
     metrics["score"] = score_of(points)
     metrics["band"] = rubric.band_for(metrics["score"])
     return metrics
+
+
+SCHEDULE_MODEL = "page_types.weeklyschedulepage"
+
+
+def schedule_recurring(schools, windows, as_of):
+    """audit.md's recurring item for TH/THCS schools that serve no meals (the regulations app
+    leaves it to the audit): the weekly work schedule of every school week, first published by
+    the Friday before that week (the regulations' weekly deadline rule)."""
+    from regulations.rules import week_deadline
+
+    targets = [s for s in schools if s.level != "MN" and not s.serves_meals]
+    if not targets:
+        return {}
+    earliest = min(windows[s.authority_id].year.start for s in targets)
+    first = {}
+    for school_id, week, day in ActivityEvent.objects.filter(
+        school_id__in=[s.pk for s in targets],
+        kind=EventKind.POST,
+        page_model=SCHEDULE_MODEL,
+        period_start__gte=earliest - datetime.timedelta(days=7),
+        day__lte=as_of,
+    ).values_list("school_id", "period_start", "day"):
+        key = (school_id, week)
+        if key not in first or day < first[key]:
+            first[key] = day
+    due_weeks = {}
+    out = {}
+    for school in targets:
+        year = windows[school.authority_id].year
+        if year not in due_weeks:
+            due_weeks[year] = [
+                (w, week_deadline(w)) for w in year.weeks if week_deadline(w) < as_of
+            ]
+        due = due_weeks[year]
+        out[school.pk] = {
+            "required": len(due),
+            "on_time": sum(
+                1 for w, deadline in due if first.get((school.pk, w), datetime.date.max) <= deadline
+            ),
+        }
+    return out
 
 
 FLAG_FIELDS = (
@@ -363,10 +459,10 @@ class _FlagMaker:
         }
 
 
-def _flags(schools, ids, start, as_of, rubric, windows):
+def _flags(schools, scope, start, as_of, rubric):
     """{school id: [flag]} for events from `start` to as_of (callers cut at their year start)."""
     make = _FlagMaker(schools)
-    window = Q(day__gte=start, day__lte=as_of) & _id_filter(ids)
+    window = Q(day__gte=start, day__lte=as_of) & scope
     thin = Q(
         kind=EventKind.POST,
         word_count__lt=rubric.thin_min_words,
@@ -428,7 +524,7 @@ def _flags(schools, ids, start, as_of, rubric, windows):
                     lag=lag,
                 )
             )
-    for event in _bursts(ids, start, as_of, rubric):
+    for event in _bursts(scope, start, as_of, rubric):
         gap = event["gap_seconds"]
         found[event["school_id"]].append(
             make(
@@ -444,7 +540,7 @@ def _flags(schools, ids, start, as_of, rubric, windows):
     return found
 
 
-def _bursts(ids, start, as_of, rubric):
+def _bursts(scope, start, as_of, rubric):
     """First posts of each burst: ≥ N posts within H hours, after ≥ D days without a post.
 
     N posts within H hours fall on at most H // 24 + 2 calendar days, so one of those days has
@@ -453,7 +549,7 @@ def _bursts(ids, start, as_of, rubric):
     span_days = rubric.burst_hours // 24 + 2
     heavy_min = -(-rubric.burst_posts // span_days)
     heavy = set(
-        DailyActivity.objects.filter(_id_filter(ids), day__gte=start, day__lte=as_of, posts__gt=0)
+        DailyActivity.objects.filter(scope, day__gte=start, day__lte=as_of, posts__gt=0)
         .values("school_id", "day")
         .annotate(n=Sum("posts"))
         .filter(n__gte=heavy_min)

@@ -146,10 +146,11 @@ def follow_up(inspected, as_of, user):
 
 
 class DateInput(forms.DateInput):
-    input_type = "date"
+    """dd/mm/yyyy text, the same everywhere (a browser's date picker follows its own locale)."""
 
     def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+        attrs = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "size": 10}
+        super().__init__(format="%d/%m/%Y", attrs=attrs, **kwargs)
 
 
 class InspectionForm(forms.Form):
@@ -250,6 +251,9 @@ class IndexView(OfficeOnly, InspectionBase):
 class CreateView(OfficeOnly, InspectionBase):
     template_name = "audit/inspections/form.html"
     page_title = gettext_lazy("Mở đợt kiểm tra")
+
+    def get_breadcrumbs_items(self):
+        return super().get_breadcrumbs_items() + [{"url": "", "label": self.page_title}]
 
     def get_form(self):
         if self.request.method == "POST":

@@ -59,6 +59,7 @@ class Row:
     context: PageContext
     content_hash: str = ""
     displayed_date: datetime.date | None = None
+    period_start: datetime.date | None = None
     word_count: int | None = None
     attachment_count: int | None = None
     image_count: int | None = None
@@ -79,6 +80,7 @@ class Row:
             return
         self.content_hash = facts.content_hash
         self.displayed_date = facts.displayed_date
+        self.period_start = facts.period_start
         self.word_count = facts.word_count
         self.attachment_count = facts.attachment_count
         self.image_count = facts.image_count
@@ -373,6 +375,7 @@ def _row_from_event(event):
         ),
         content_hash=event.content_hash,
         displayed_date=event.displayed_date,
+        period_start=event.period_start,
         word_count=event.word_count,
         attachment_count=event.attachment_count,
         image_count=event.image_count,
@@ -415,6 +418,7 @@ def _event_fields(row):
         "content_hash": row.content_hash,
         "displayed_date": row.displayed_date,
         "displayed_lag_days": (day - row.displayed_date).days if row.displayed_date else None,
+        "period_start": row.period_start,
         "word_count": row.word_count,
         "attachment_count": row.attachment_count,
         "image_count": row.image_count,

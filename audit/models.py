@@ -43,6 +43,8 @@ class ActivityEvent(models.Model):
     displayed_date = models.DateField(null=True, blank=True)
     # Days between the date shown to readers and the real publication day (positive = earlier).
     displayed_lag_days = models.IntegerField(null=True, blank=True)
+    # The week or month a menu, plan or weekly schedule is for (recurring items).
+    period_start = models.DateField(null=True, blank=True)
     word_count = models.PositiveIntegerField(null=True, blank=True)
     attachment_count = models.PositiveIntegerField(null=True, blank=True)
     image_count = models.PositiveIntegerField(null=True, blank=True)

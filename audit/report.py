@@ -71,7 +71,11 @@ def report_dict(run):
 
 
 def report_json(run):
-    return json.dumps(report_dict(run), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    # Compact: the C encoder (10× faster on a province's report) only serves indent=None.
+    return (
+        json.dumps(report_dict(run), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        + "\n"
+    )
 
 
 def _date_text(day):

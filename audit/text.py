@@ -53,6 +53,7 @@ class ContentFacts:
     attachment_count: int
     image_count: int
     displayed_date: object  # datetime.date | None
+    period_start: object  # datetime.date | None: the week/month a menu, plan or schedule is for
     shared_from_office: bool
     minhash: bytes | None
 
@@ -180,6 +181,7 @@ def content_facts(model, content, with_signature=False):
     document_label = getattr(settings, "WAGTAILDOCS_DOCUMENT_MODEL", "wagtaildocs.Document")
     out = _Collector()
     displayed = None
+    period_start = None
     shared = False
     for field in _model_fields(model):
         value = content.get(field.name)
@@ -195,6 +197,8 @@ def content_facts(model, content, with_signature=False):
             out.attachments += 1 if value else 0
         elif field.name == "date" and isinstance(field, models.DateField) and value:
             displayed = parse_date(value) if isinstance(value, str) else value
+        elif field.name in ("week_start", "period_start") and value:
+            period_start = parse_date(value) if isinstance(value, str) else value
         elif field.name == "shared_from_office":
             shared = bool(value)
     text = " ".join(out.texts)
@@ -208,6 +212,7 @@ def content_facts(model, content, with_signature=False):
         attachment_count=out.attachments,
         image_count=out.images,
         displayed_date=displayed,
+        period_start=period_start,
         shared_from_office=shared,
         minhash=signature,
     )

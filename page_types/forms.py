@@ -5,7 +5,6 @@ and the content must really be what the extension says, so a renamed program is 
 Every refusal names the file and the reason in Vietnamese; Wagtail's own messages are
 replaced because its Vietnamese catalogue lacks them."""
 
-import io
 import os
 import zipfile
 
@@ -44,41 +43,45 @@ def _extension(name):
     return os.path.splitext(name or "")[1].lower().lstrip(".")
 
 
-def _read_all(upload):
+def _read(upload, size=-1):
     upload.seek(0)
-    data = upload.read()
+    data = upload.read(size)
     upload.seek(0)
     return data
 
 
 def _content_matches(extension, upload):
     """Whether the bytes of the upload are a file of this extension."""
-    data = _read_all(upload)
+    head = _read(upload, 8192)
     if extension == "pdf":
         # Some producers write a few bytes before the header; readers accept up to 1 KB.
-        return b"%PDF-" in data[:1024]
+        return b"%PDF-" in head[:1024]
     if extension in ("doc", "xls", "ppt"):
-        return data.startswith(OLE_MAGIC)
+        return head.startswith(OLE_MAGIC)
     if extension in ZIP_MEMBERS or extension in ODF_MIMETYPES:
-        if not data.startswith(b"PK\x03\x04"):
-            return False
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                names = set(archive.namelist())
-                if extension in ZIP_MEMBERS:
-                    return ZIP_MEMBERS[extension] in names
-                return (
-                    "mimetype" in names
-                    and archive.read("mimetype").strip() == ODF_MIMETYPES[extension]
-                )
-        except (zipfile.BadZipFile, OSError, KeyError):
-            return False
+        return head.startswith(b"PK\x03\x04") and _zip_matches(extension, upload)
     return False
+
+
+def _zip_matches(extension, upload):
+    try:
+        upload.seek(0)
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            if extension in ZIP_MEMBERS:
+                return ZIP_MEMBERS[extension] in names
+            return (
+                "mimetype" in names and archive.read("mimetype").strip() == ODF_MIMETYPES[extension]
+            )
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return False
+    finally:
+        upload.seek(0)
 
 
 def _real_type(upload):
     """A short description of what the file really is, when it can be told."""
-    kind = filetype.guess(_read_all(upload)[:8192])
+    kind = filetype.guess(_read(upload, 8192))
     if kind is None:
         return ""
     return TYPE_NAMES.get(kind.extension, kind.extension.upper())

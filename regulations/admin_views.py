@@ -124,6 +124,17 @@ class OfficePolicy(BasePermissionPolicy):
             query |= Q(**{self.scope_field.replace("__path", "") + "__isnull": True})
         return queryset.filter(query)
 
+    def editable_scope(self, user, queryset):
+        """Rows the user may change: shared (office-less) rows only for top-level offices."""
+        queryset = self.scope(user, queryset)
+        if self.shared_null and not user.is_superuser:
+            top = any(parent is None for _p, parent in office_paths(user, (Membership.Role.ADMIN,)))
+            if not top:
+                queryset = queryset.exclude(
+                    **{self.scope_field.replace("__path", "") + "__isnull": True}
+                )
+        return queryset
+
     def instances_user_has_any_permission_for(self, user, actions):
         if not self.user_has_any_permission(user, actions):
             return self.model._default_manager.none()
@@ -157,7 +168,14 @@ class ScopedObjectMixin(ScopedMixin):
         return self.scoped(self.model._default_manager.all())
 
 
-class ScopedEditView(ScopedObjectMixin, generic.EditView):
+class EditableObjectMixin(ScopedObjectMixin):
+    def get_queryset(self):
+        return self.permission_policy.editable_scope(
+            self.request.user, self.model._default_manager.all()
+        )
+
+
+class ScopedEditView(EditableObjectMixin, generic.EditView):
     def save_instance(self):
         # Item versions remember who changed the item.
         self.form.instance._changed_by = self.request.user
@@ -170,7 +188,7 @@ class ScopedCreateView(ScopedMixin, generic.CreateView):
         return super().save_instance()
 
 
-class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
+class ScopedDeleteView(EditableObjectMixin, generic.DeleteView):
     pass
 
 
@@ -309,7 +327,8 @@ class ItemViewSet(ScopedViewSet):
         "code",
         "title",
         "profile",
-        Column("kind", label=_("loại"), accessor="get_kind_display"),
+        Column("kind", label=_("Loại"), accessor="get_kind_display"),
+        Column("deadline_rule", label=_("Quy tắc hạn")),
         "version",
         "confidence",
     ]
@@ -367,10 +386,10 @@ class ItemVersionViewSet(ReadOnlyViewSet):
     menu_label = _("Lịch sử thay đổi mục")
     list_display = [
         "__str__",
-        Column("item", label=_("mục")),
+        Column("item", label=_("Mục")),
         "version",
-        DateColumn("created_at", label=_("lúc")),
-        Column("created_by", label=_("người sửa")),
+        DateColumn("created_at", label=_("Lúc")),
+        Column("created_by", label=_("Người sửa")),
     ]
     list_filter = ["item__profile"]
     search_fields = ["item__code", "item__title"]
@@ -432,13 +451,14 @@ class EvidenceViewSet(ReadOnlyViewSet):
     icon = "doc-full-inverse"
     menu_label = _("Chứng cứ công khai")
     list_display = [
-        "__str__",
-        Column("school", label=_("trường")),
+        "item_code",
+        Column("page_title", label=_("Tiêu đề")),
+        Column("school", label=_("Trường")),
         "school_year",
+        Column("published_local", label=_("Công bố lúc")),
         "file_name",
-        Column("file_sha256", label=_("SHA-256 của tệp")),
-        DateColumn("published_at", label=_("công bố lúc")),
-        "username",
+        Column("file_sha256_short", label=_("SHA-256 của tệp")),
+        Column("username", label=_("Người công bố")),
     ]
     list_filter = ["school", "school_year"]
     search_fields = ["item_code", "page_title", "file_name", "file_sha256"]

@@ -10,7 +10,7 @@ the year runs 5 September → 31 May with a Tết break covering the weeks of th
 import datetime
 from functools import lru_cache
 
-import holidays
+from django.core.cache import cache
 
 SCHOOL_YEAR_CUTOFF_MONTH = 8  # from 1 August a date belongs to the school year starting that year
 DEFAULT_START = (9, 5)  # khai giảng
@@ -47,14 +47,27 @@ def monday_of(day):
     return day - datetime.timedelta(days=day.weekday())
 
 
+HOLIDAYS_CACHE_KEY = "regulations:vn-holidays:{year}"
+
+
 @lru_cache(maxsize=64)
 def _year_holidays(year):
-    """(holiday dates, make-up Saturdays, Tết dates) of one calendar year."""
-    calendar = holidays.country_holidays("VN", years=year, language="en_US")
-    days = frozenset(calendar.keys())
-    tet = frozenset(d for d, name in calendar.items() if "Lunar New Year" in name)
-    workdays = frozenset(d for d in calendar.weekend_workdays if d.year == year)
-    return days, workdays, tet
+    """(holiday dates, make-up Saturdays, Tết dates) of one calendar year. Kept in the shared
+    cache too: importing the holidays package costs more than the audit's whole computation."""
+    key = HOLIDAYS_CACHE_KEY.format(year=year)
+    cached = cache.get(key)
+    if cached is None:
+        import holidays
+
+        calendar = holidays.country_holidays("VN", years=year, language="en_US")
+        cached = (
+            sorted(calendar.keys()),
+            sorted(d for d in calendar.weekend_workdays if d.year == year),
+            sorted(d for d, name in calendar.items() if "Lunar New Year" in name),
+        )
+        cache.set(key, cached, 7 * 24 * 3600)
+    days, workdays, tet = cached
+    return frozenset(days), frozenset(workdays), frozenset(tet)
 
 
 def public_holidays(year):

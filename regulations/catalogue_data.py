@@ -417,7 +417,8 @@ def seed(apps, schema_editor=None):
         item = Item.objects.create(
             profile=profiles[spec["profile"]], notes=spec.get("notes", ""), version=1, **fields
         )
-        # Historical models lack Item.save()'s versioning: write version 1 here.
-        ItemVersion.objects.create(
-            item=item, version=1, data={**fields, "profile": spec["profile"]}
-        )
+        # Historical models (the migration) lack Item.save()'s versioning: write version 1.
+        if not ItemVersion.objects.filter(item=item).exists():
+            ItemVersion.objects.create(
+                item=item, version=1, data={**fields, "profile": spec["profile"]}
+            )

@@ -496,7 +496,15 @@ class PublicationEvidence(ImmutableModel):
         indexes = [models.Index(fields=["school", "school_year"])]
 
     def __str__(self):
-        return f"{self.item_code or self.page_title} – {timezone.localtime(self.published_at):%d/%m/%Y %H:%M}"
+        return f"{self.item_code or self.page_title} – {self.published_local}"
+
+    @property
+    def published_local(self):
+        return f"{timezone.localtime(self.published_at):%d/%m/%Y %H:%M}"
+
+    @property
+    def file_sha256_short(self):
+        return f"{self.file_sha256[:12]}…" if self.file_sha256 else "—"
 
 
 class RetentionOverride(ImmutableModel):

@@ -13,8 +13,7 @@ from .services import (
     LIVE_STATUSES,
     NEEDS_UPDATE,
     STATUS_LABELS,
-    overdue_items_many,
-    upcoming_deadlines_many,
+    deadlines_many,
     year_statuses,
 )
 
@@ -50,8 +49,7 @@ class DisclosureChecklistPanel(Component):
         now = timezone.now()
         today = timezone.localdate(now)
         years = year_statuses(self.schools, now)
-        upcoming = upcoming_deadlines_many(self.schools, now, WINDOW_DAYS)
-        overdue = overdue_items_many(self.schools, now)
+        upcoming, overdue = deadlines_many(self.schools, now, WINDOW_DAYS)
         blocks = []
         for school in self.schools:
             year = years[school.pk]

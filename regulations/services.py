@@ -6,6 +6,7 @@ run a fixed number of queries whatever their count (the audit calls them for eve
 Public entry points are listed in /work/briefs/interfaces.md.
 """
 
+import bisect
 import datetime
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -58,6 +59,7 @@ __all__ = [
     "upcoming_deadlines_many",
     "overdue_items",
     "overdue_items_many",
+    "deadlines_many",
     "slot_slug",
 ]
 
@@ -181,10 +183,18 @@ class Catalogue:
         ):
             self._overrides[(authority_id, school_year)] = profile_id
         self._items = None
+        self._applicable = {}
+        self._profile_cache = {}
 
     def profile_for(self, chain, school_year):
         """The profile of a school year: an office's override (nearest first), else the
         profile in force on 1 September of the year."""
+        key = (tuple(chain), school_year)
+        if key not in self._profile_cache:
+            self._profile_cache[key] = self._profile_for(chain, school_year)
+        return self._profile_cache[key]
+
+    def _profile_for(self, chain, school_year):
         for authority_id in reversed(chain):
             if (authority_id, school_year) in self._overrides:
                 return self.profiles[self._overrides[(authority_id, school_year)]]
@@ -199,13 +209,27 @@ class Catalogue:
         return earlier[-1] if earlier else ordered[0]
 
     def current_specs(self, profile):
+        """[(Item, ItemSpec)] of the profile's active items, in catalogue order."""
         if self._items is None:
             self._items = {}
             for item in Item.objects.filter(is_active=True).select_related("profile"):
                 self._items.setdefault(item.profile_id, []).append(
                     (item, ItemSpec.from_data(item.snapshot()))
                 )
-        return sorted(self._items.get(profile.pk, []), key=lambda pair: pair[1].sort_order)
+            for pairs in self._items.values():
+                pairs.sort(key=lambda pair: (pair[1].sort_order, pair[1].code))
+        return self._items.get(profile.pk, [])
+
+    def applicable_specs(self, profile, level, serves_meals):
+        """The current specs a school of this level needs (cached: many schools share it)."""
+        key = (profile.pk, level, bool(serves_meals))
+        if key not in self._applicable:
+            self._applicable[key] = [
+                spec
+                for _item, spec in self.current_specs(profile)
+                if spec.applies_to(level, serves_meals)
+            ]
+        return self._applicable[key]
 
 
 def profile_for(authority, school_year):
@@ -215,9 +239,16 @@ def profile_for(authority, school_year):
 
 
 def yearly_deadline(spec, school_year, profile):
-    due = rules.yearly_deadline(spec.deadline, school_year)
-    if due < profile.valid_from and profile.transition_deadline:
-        due = max(due, profile.transition_deadline)
+    return _yearly_deadline(
+        spec.deadline_rule, school_year, profile.valid_from, profile.transition_deadline
+    )
+
+
+@lru_cache(maxsize=1024)
+def _yearly_deadline(rule_text, school_year, valid_from, transition_deadline):
+    due = rules.yearly_deadline(_rule(rule_text), school_year)
+    if due < valid_from and transition_deadline:
+        due = max(due, transition_deadline)
     return due
 
 
@@ -274,6 +305,17 @@ class OpenResult:
         return self.created_year or bool(self.created_slots)
 
 
+def ensure_catalogue():
+    """Seed the catalogue if its tables are empty (a flushed database, e.g. after a transactional
+    test): the data migration only runs once, provisioning must not depend on it."""
+    if not Profile.objects.exists():
+        from django.apps import apps
+
+        from .catalogue_data import seed
+
+        seed(apps)
+
+
 @transaction.atomic
 def open_school_year(school, school_year, user=None):
     """Create (idempotently) the school's disclosure section for the year — a published
@@ -283,6 +325,7 @@ def open_school_year(school, school_year, user=None):
         raise ValidationError(
             _("Năm học “%(value)s” không hợp lệ; viết dạng 2016-2017.") % {"value": school_year}
         )
+    ensure_catalogue()
     catalogue = Catalogue()
     calendars = Calendars([])
     checklist = Checklist.objects.filter(school=school, school_year=school_year).first()
@@ -604,15 +647,11 @@ def _plans(schools, school_year, catalogue, calendars):
             profile_id, year_page_id = checklist_rows[school.pk]
             pairs = [(versions[v], slot) for v, slot in entries.get(school.pk, [])]
             plan = _Plan(catalogue.profiles[profile_id], True, pairs, year_page_id)
+            plan.pairs.sort(key=lambda pair: (pair[0].sort_order, pair[0].code))
         else:
             profile = catalogue.profile_for(calendars.chain(school.authority_id), school_year)
-            pairs = [
-                (spec, None)
-                for _item, spec in catalogue.current_specs(profile)
-                if spec.applies_to(school.level, school.serves_meals)
-            ]
-            plan = _Plan(profile, False, pairs)
-        plan.pairs.sort(key=lambda pair: (pair[0].sort_order, pair[0].code))
+            specs = catalogue.applicable_specs(profile, school.level, school.serves_meals)
+            plan = _Plan(profile, False, [(spec, None) for spec in specs])
         plans[school.pk] = plan
     return plans
 
@@ -735,10 +774,19 @@ def disclosure_summary(school, as_of):
 # Recurring items -----------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Slot:
+    """One period a recurring item must be published for: a school month or a school week."""
+
+    start: datetime.date  # first day of the month, or Monday of the week
+    end: datetime.date
+    deadline: datetime.date
+
+
 @dataclass
 class Period:
     spec: ItemSpec
-    start: datetime.date  # first day of the month, or Monday of the week
+    start: datetime.date
     end: datetime.date
     deadline: datetime.date
     published_at: datetime.datetime | None = None
@@ -748,31 +796,63 @@ class Period:
         return self.published_at is not None and _local_date(self.published_at) <= self.deadline
 
 
-def _periods(spec, authority_id, school_year, calendars):
-    weeks = calendars.school_weeks(authority_id, school_year)
-    start, _end = calendars.bounds(authority_id, school_year)
-    if spec.source == "plan_month":
-        months = sorted({max(week, start).replace(day=1) for week in weeks})
-        out = []
-        for month in months:
-            next_month = (month + datetime.timedelta(days=32)).replace(day=1)
-            out.append(
-                Period(
-                    spec,
-                    month,
-                    next_month - datetime.timedelta(days=1),
-                    rules.month_deadline(spec.deadline, month),
+class _SlotTable:
+    """The periods of each (item rule, authority calendar), computed once and shared by every
+    school of that authority: the batch functions must not grow per school."""
+
+    def __init__(self, calendars, school_year):
+        self.calendars = calendars
+        self.school_year = school_year
+        self._slots = {}
+
+    def slots(self, spec, authority_id):
+        key = (spec.source, spec.deadline_rule, authority_id)
+        if key not in self._slots:
+            self._slots[key] = self._build(spec, authority_id)
+        return self._slots[key]
+
+    def _build(self, spec, authority_id):
+        weeks = self.calendars.school_weeks(authority_id, self.school_year)
+        start, _end = self.calendars.bounds(authority_id, self.school_year)
+        if spec.source == "plan_month":
+            slots = []
+            for month in sorted({max(week, start).replace(day=1) for week in weeks}):
+                next_month = (month + datetime.timedelta(days=32)).replace(day=1)
+                slots.append(
+                    Slot(
+                        month,
+                        next_month - datetime.timedelta(days=1),
+                        rules.month_deadline(spec.deadline, month),
+                    )
                 )
-            )
-        return out
-    return [
-        Period(spec, week, week + datetime.timedelta(days=6), rules.week_deadline(week))
-        for week in weeks
-    ]
+        else:
+            six = datetime.timedelta(days=6)
+            slots = [Slot(week, week + six, rules.week_deadline(week)) for week in weeks]
+        by_start = {slot.start: slot for slot in slots}
+        deadlines = [slot.deadline for slot in slots]  # ascending, like the starts
+        return slots, by_start, deadlines
+
+    def first_day(self, authority_ids, specs):
+        days = [
+            self.slots(spec, a)[0][0].start
+            for a in authority_ids
+            for spec in specs
+            if self.slots(spec, a)[0]
+        ]
+        return min(days) if days else None
+
+    def last_day(self, authority_ids, specs):
+        days = [
+            self.slots(spec, a)[0][-1].end
+            for a in authority_ids
+            for spec in specs
+            if self.slots(spec, a)[0]
+        ]
+        return max(days) if days else None
 
 
 def _recurring_publications(schools_by_root, few, moment, first_day, last_day):
-    """{(root, source, period start): first publication} for plan and menu pages."""
+    """{(root, source): {period start: first publication}} for plan and menu pages."""
     found = {}
     plan_qs = PlanPage.objects.filter(
         period__in=("month", "week", "day"), period_start__range=(first_day, last_day)
@@ -807,66 +887,113 @@ def _recurring_publications(schools_by_root, few, moment, first_day, last_day):
                 continue
             if kind == "plan":
                 period, day = row[2], row[3]
-                key = (
-                    (root, "plan_month", day.replace(day=1))
+                source, start = (
+                    ("plan_month", day.replace(day=1))
                     if period == "month"
-                    else (root, "plan_week", monday_of(day))
+                    else ("plan_week", monday_of(day))
                 )
             else:
-                key = (root, "menu", monday_of(row[2]))
-            if key not in found or first < found[key]:
-                found[key] = first
+                source, start = "menu", monday_of(row[2])
+            bucket = found.setdefault((root, source), {})
+            if start not in bucket or first < bucket[start]:
+                bucket[start] = first
     return found
+
+
+def _recurring_context(schools, as_of, school_year):
+    """Everything the recurring computations share: plans, slot table and publications."""
+    moment, as_of_date = _as_of_bounds(as_of)
+    school_year = school_year or school_year_of(as_of_date)
+    schools, root_paths, _urls = _schools(schools)
+    calendars = Calendars([school_year])
+    plans = _plans(schools, school_year, Catalogue(), calendars) if schools else {}
+    table = _SlotTable(calendars, school_year)
+    specs = {spec for plan in plans.values() for spec, _slot in plan.pairs if spec.recurring}
+    authority_ids = {s.authority_id for s in schools}
+    found = {}
+    first_day = table.first_day(authority_ids, specs)
+    if first_day is not None:
+        by_root = {root_paths[s.root_page_id]: s for s in schools if s.root_page_id in root_paths}
+        found = _recurring_publications(
+            by_root,
+            len(schools) <= _FILTER_LIMIT,
+            moment,
+            first_day,
+            table.last_day(authority_ids, specs),
+        )
+    return schools, root_paths, plans, table, found, as_of_date, school_year
 
 
 def recurring_details(schools, as_of, school_year=None):
     """{school id: [Period…]} for the recurring items of the school year, as of a date; each
     period carries its deadline and the first publication (from the log) of its plan/menu."""
-    moment, as_of_date = _as_of_bounds(as_of)
-    school_year = school_year or school_year_of(as_of_date)
-    schools, root_paths, _urls = _schools(schools)
-    if not schools:
-        return {}
-    catalogue = Catalogue()
-    calendars = Calendars([school_year])
-    plans = _plans(schools, school_year, catalogue, calendars)
-    by_root = {root_paths[s.root_page_id]: s for s in schools if s.root_page_id in root_paths}
-    periods = {}
-    first_day = last_day = None
-    for school in schools:
-        out = []
-        for spec, _slot in plans[school.pk].pairs:
-            if spec.recurring:
-                out += _periods(spec, school.authority_id, school_year, calendars)
-        periods[school.pk] = out
-        for period in out:
-            first_day = min(first_day or period.start, period.start)
-            last_day = max(last_day or period.end, period.end)
-    if first_day is None:
-        return periods
-    found = _recurring_publications(
-        by_root, len(schools) <= _FILTER_LIMIT, moment, first_day, last_day
+    schools, root_paths, plans, table, found, _date, _year = _recurring_context(
+        schools, as_of, school_year
     )
+    out = {}
     for school in schools:
         root = root_paths.get(school.root_page_id)
-        for period in periods[school.pk]:
-            period.published_at = found.get((root, period.spec.source, period.start))
-    return periods
+        periods = []
+        for spec, _slot in plans[school.pk].pairs:
+            if not spec.recurring:
+                continue
+            published = found.get((root, spec.source), {})
+            periods += [
+                Period(spec, s.start, s.end, s.deadline, published.get(s.start))
+                for s in table.slots(spec, school.authority_id)[0]
+            ]
+        out[school.pk] = periods
+    return out
 
 
 def recurring_summaries(schools, as_of):
     """{school id: {"required", "on_time"}}: periods whose deadline has passed, and how many of
     them had their plan/menu published by the deadline (first publication from the log)."""
-    _moment, as_of_date = _as_of_bounds(as_of)
+    schools, root_paths, plans, table, found, as_of_date, _year = _recurring_context(
+        schools, as_of, None
+    )
     out = {}
-    for school_id, periods in recurring_details(schools, as_of).items():
-        due = [p for p in periods if p.deadline < as_of_date]
-        out[school_id] = {"required": len(due), "on_time": sum(1 for p in due if p.on_time)}
+    for school in schools:
+        root = root_paths.get(school.root_page_id)
+        required = on_time = 0
+        for spec, _slot in plans[school.pk].pairs:
+            if not spec.recurring:
+                continue
+            slots, by_start, deadlines = table.slots(spec, school.authority_id)
+            required += bisect.bisect_left(deadlines, as_of_date)
+            for start, first in found.get((root, spec.source), {}).items():
+                slot = by_start.get(start)
+                if slot and slot.deadline < as_of_date and _local_date(first) <= slot.deadline:
+                    on_time += 1
+        out[school.pk] = {"required": required, "on_time": on_time}
     return out
 
 
 def recurring_summary(school, as_of):
     return recurring_summaries([school], as_of)[school.pk]
+
+
+def _open_periods(schools, as_of, school_year):
+    """{school id: [Period…]} of the periods not over yet (end ≥ as-of): what reminders need."""
+    schools, root_paths, plans, table, found, as_of_date, _year = _recurring_context(
+        schools, as_of, school_year
+    )
+    out = {}
+    for school in schools:
+        root = root_paths.get(school.root_page_id)
+        periods = []
+        for spec, _slot in plans[school.pk].pairs:
+            if not spec.recurring:
+                continue
+            slots = table.slots(spec, school.authority_id)[0]
+            published = found.get((root, spec.source), {})
+            periods += [
+                Period(spec, s.start, s.end, s.deadline, published.get(s.start))
+                for s in slots
+                if s.end >= as_of_date
+            ]
+        out[school.pk] = periods
+    return out
 
 
 # Reminders -----------------------------------------------------------------------------------
@@ -943,7 +1070,7 @@ def _dues(schools, as_of, days):
                             s.page_id,
                         )
                     )
-        for school_id, periods in recurring_details(schools, moment, school_year).items():
+        for school_id, periods in _open_periods(schools, moment, school_year).items():
             bucket = out.setdefault(school_id, [])
             for p in periods:
                 if p.published_at is None:
@@ -963,9 +1090,7 @@ def _dues(schools, as_of, days):
     return out, as_of_date
 
 
-def upcoming_deadlines_many(schools, as_of, days=14):
-    """{school id: [Due…]} due within [as_of, as_of + days], not done yet, soonest first."""
-    dues, as_of_date = _dues(schools, as_of, days)
+def _upcoming(dues, as_of_date, days):
     horizon = as_of_date + datetime.timedelta(days=days)
     return {
         school_id: sorted(
@@ -976,21 +1101,36 @@ def upcoming_deadlines_many(schools, as_of, days=14):
     }
 
 
+def _overdue(dues, as_of_date):
+    out = {}
+    for school_id, items in dues.items():
+        overdue = [
+            d
+            for d in items
+            # A past week's menu can no longer help anyone: periods count while not over.
+            if d.deadline < as_of_date and not (d.kind == "period" and d.period_end < as_of_date)
+        ]
+        out[school_id] = sorted(overdue, key=lambda d: (d.deadline, d.code))
+    return out
+
+
+def upcoming_deadlines_many(schools, as_of, days=14):
+    """{school id: [Due…]} due within [as_of, as_of + days], not done yet, soonest first."""
+    dues, as_of_date = _dues(schools, as_of, days)
+    return _upcoming(dues, as_of_date, days)
+
+
 def overdue_items_many(schools, as_of):
     """{school id: [Due…]} past their deadline and not done: items not published, items whose
     update is overdue, and plans/menus of periods not yet over that were never published."""
     dues, as_of_date = _dues(schools, as_of, 0)
-    out = {}
-    for school_id, items in dues.items():
-        overdue = []
-        for d in items:
-            if d.deadline >= as_of_date:
-                continue
-            if d.kind == "period" and d.period_end < as_of_date:
-                continue  # a past week's menu can no longer help anyone
-            overdue.append(d)
-        out[school_id] = sorted(overdue, key=lambda d: (d.deadline, d.code))
-    return out
+    return _overdue(dues, as_of_date)
+
+
+def deadlines_many(schools, as_of, days=14):
+    """(upcoming, overdue) as the two functions above, computed in one pass (reminders)."""
+    dues, as_of_date = _dues(schools, as_of, days)
+    return _upcoming(dues, as_of_date, days), _overdue(dues, as_of_date)
 
 
 def upcoming_deadlines(school, as_of, days=14):

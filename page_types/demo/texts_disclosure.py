@@ -133,14 +133,22 @@ def content(kind, level, stats, rng, stage):
                 ["4", labels[2], str(pupils), *map(str, counts)],
             ]
         else:
+            # Primary schools assess by completion (TT30/2014), lower-secondary by grade bands.
+            bands = (
+                ("Hoàn thành tốt", "Hoàn thành", "Cần cố gắng")
+                if level == "TH"
+                else ("Học lực giỏi", "Học lực khá", "Học lực trung bình")
+            )
             rows = [
                 ["1", label, str(pupils), *map(str, counts)],
-                ["2", "Hoàn thành tốt / Giỏi", str(sum(good)), *map(str, good)],
-                ["3", "Hoàn thành / Khá", str(sum(fair)), *map(str, fair)],
-                ["4", "Hoàn thành / Trung bình", str(sum(rest)), *map(str, rest)],
+                ["2", bands[0], str(sum(good)), *map(str, good)],
+                ["3", bands[1], str(sum(fair)), *map(str, fair)],
+                ["4", bands[2], str(sum(rest)), *map(str, rest)],
                 [
                     "5",
-                    "Lên lớp / hoàn thành chương trình",
+                    "Lên lớp / hoàn thành chương trình lớp học"
+                    if level == "TH"
+                    else "Lên lớp thẳng",
                     str(pupils - 3),
                     *[str(c - (1 if i < 3 else 0)) for i, c in enumerate(counts)],
                 ],

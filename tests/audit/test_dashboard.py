@@ -10,7 +10,7 @@ from audit.models import Rubric
 from tenants.models import Membership
 from tenants.provisioning import create_authority
 
-from .conftest import add_news, moment
+from .history import add_news, moment
 
 HOST = settings.PORTAL_DOMAIN
 

@@ -12,7 +12,7 @@ from audit.models import CorrectiveRequest, InspectedSchool, Rubric
 from tenants.models import Membership
 from tenants.provisioning import create_authority
 
-from .conftest import add_news, moment, publish, section
+from .history import add_news, moment, publish, section
 
 HOST = settings.PORTAL_DOMAIN
 

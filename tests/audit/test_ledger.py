@@ -11,7 +11,7 @@ from wagtail.models import PageLogEntry
 from audit.models import ActivityEvent, DailyActivity, EventKind, MinHashBand
 from page_types.models import NewsArticlePage
 
-from .conftest import add_menu, add_news, at, moment, publish, section, words
+from .history import add_menu, add_news, at, moment, publish, section, words
 
 EVENT_FIELDS = (
     "log_entry_id",

@@ -9,7 +9,7 @@ from audit.engine import run_audit
 from audit.models import ActivityEvent, EventKind, Rubric
 from tenants.models import School
 
-from .conftest import add_announcement, add_news, at, moment, publish, section
+from .history import add_announcement, add_news, add_schedule, at, moment, publish, section
 
 D = datetime.date
 DISCLOSURE = {
@@ -93,10 +93,12 @@ def test_every_metric_on_a_known_history(history):
         "recency": 10.0,  # 5 days ≤ 7
         "disclosure_completeness": 18.75,  # 25 × 3/4
         "disclosure_timeliness": 5.0,  # 10 × 2/4
-        "recurring": 10.0,  # nothing required yet
+        # No meals: the weekly work schedule is its recurring item; 12 weeks due, none posted.
+        "recurring": 0.0,
         "penalty": -2.0,  # two flags
     }
-    assert row["score"] == 65.4
+    assert row["recurring"] == {"required": 12, "on_time": 0}
+    assert row["score"] == 55.4
     assert row["band"] == "Trung bình"
     assert row["rank_in_level"] == 1
 
@@ -234,14 +236,17 @@ def test_points_band_and_rank_within_level_and_authority(make_school, fixed_disc
     rows = {r["code"]: r for r in run.rows}
     d, q, e, k = (rows[s.code] for s in (diligent, quiet, elsewhere, kindergarten))
     # Diligent: 13 posts ≥ 12.97 → volume 20; 12 weeks → 10; last post 22/11 → 10; news section
-    # filled → structure 15 × 8/16 (6 intro + contact + news); disclosure 35; recurring 10.
+    # filled → structure 15 × 8/16 (6 intro + contact + news); disclosure 35; no weekly work
+    # schedule posted (its recurring item, no meals) → 0.
     assert d["points"]["volume"] == 20.0
     assert d["points"]["structure"] == 7.5
-    assert d["score"] == 92.5
-    assert d["band"] == "Xuất sắc"
-    # Quiet: no post at all: structure 15 × 7/16 + disclosure 35 + recurring 10.
-    assert q["score"] == 51.6
-    assert q["band"] == "Trung bình"
+    assert d["score"] == 82.5
+    assert d["band"] == "Tốt"
+    # Quiet: no post at all: structure 15 × 7/16 + disclosure 35.
+    assert q["score"] == 41.6
+    assert q["band"] == "Yếu"
+    # The kindergarten's recurring figures come from the regulations app (here: none due).
+    assert k["points"]["recurring"] == 10.0
     assert q["last_update"] is None and q["days_since_update"] is None
     assert (d["rank_in_level"], q["rank_in_level"]) == (1, 2)
     # Ranked within its own authority and its own level.
@@ -271,7 +276,7 @@ def test_disclosure_figures_come_from_the_regulations_app(make_school):
     """No patching here: the adapter passes the regulations app's batch summaries through."""
     from regulations import services
 
-    school = make_school("THCS")
+    school = make_school("THCS", serves_meals=True)  # its menu: the regulations' recurring item
     as_of = D(2016, 11, 25)
     row = audit(school, as_of)
     expected = services.disclosure_summaries([school], as_of)[school.pk]
@@ -281,3 +286,17 @@ def test_disclosure_figures_come_from_the_regulations_app(make_school):
     assert row["points"]["disclosure_completeness"] == pytest.approx(
         25 * expected["published"] / expected["required"], abs=0.01
     )
+
+
+def test_weekly_work_schedule_is_the_recurring_item_without_meals(make_school, fixed_disclosures):
+    school = make_school("THCS")
+    add_schedule(school, moment(2016, 11, 11), D(2016, 11, 14))  # by the Friday before: on time
+    add_schedule(school, moment(2016, 11, 21), D(2016, 11, 21))  # on the Monday itself: late
+    row = audit(school, D(2016, 11, 25))
+    # Weeks 5/9 … 21/11 are due (the deadline of 28/11's schedule is 25/11, not yet passed).
+    assert row["recurring"] == {"required": 12, "on_time": 1}
+    assert row["points"]["recurring"] == round(10 / 12, 2)
+    # A school serving meals has its menu as recurring item: the regulations app's figures.
+    canteen = make_school("TH", serves_meals=True)
+    fixed_disclosures["recurring"][canteen.pk] = {"required": 3, "on_time": 2}
+    assert audit(canteen, D(2016, 11, 25))["recurring"] == {"required": 3, "on_time": 2}

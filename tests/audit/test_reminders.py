@@ -12,7 +12,7 @@ from audit.reminders import send_reminders
 from tenants.models import Membership
 from tenants.provisioning import create_authority
 
-from .conftest import add_news, moment
+from .history import add_news, moment
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from tenants.provisioning import create_authority
 
-from .conftest import add_news, moment
+from .history import add_news, moment
 
 SCHOOL_KEYS = {
     "code",

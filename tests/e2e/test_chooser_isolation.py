@@ -14,7 +14,8 @@ from PIL import Image as PILImage
 from tenants.models import Membership
 from tenants.provisioning import SchoolData, add_member, create_authority, provision_school
 
-CHROMIUM = "/usr/bin/chromium"
+from .conftest import CHROMIUM, SCREENSHOTS
+
 PASSWORD = "matkhau-demo-123"
 B_WORD = "Quyzxbeta"  # in every title of school B
 A_WORD = "Quyzalpha"  # in every title of school A
@@ -22,7 +23,9 @@ KINDS = ("Tin", "Ảnh", "Kế hoạch")  # the titles are "<kind> <word> ..."
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian Chromium is not installed"),
+    pytest.mark.skipif(
+        not os.path.exists(CHROMIUM), reason="Chromium không có: apt-get install chromium"
+    ),
     # serialized_rollback: migrations' rows (root page, locale) are restored after the flush.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
@@ -60,8 +63,8 @@ def _fill(school, word, editor):
 
 
 @pytest.fixture
-def two_schools(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path)
+def two_schools(portal):
+    # `portal` (tests/e2e/conftest.py): live server's port in site URLs, uploads in tmp.
     create_authority("PGD-E2E", "Phòng Giáo dục và Đào tạo E2E")
     school_a = provision_school(
         SchoolData(
@@ -91,31 +94,16 @@ def two_schools(settings, tmp_path):
 
 
 @pytest.fixture
-def browser_page():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                # Every *.portal.test name resolves to the live server on this machine.
-                "--host-resolver-rules=MAP portal.test 127.0.0.1, MAP *.portal.test 127.0.0.1",
-            ],
-        )
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.set_default_timeout(20_000)
-        yield page
-        browser.close()
+def browser_page(browser, track_pages):
+    """A page of the shared Chromium (tests/e2e/conftest.py), screenshotted if the test fails."""
+    page = track_pages(browser.new_page(viewport={"width": 1280, "height": 900}))
+    page.set_default_timeout(20_000)
+    yield page
+    page.close()
 
 
-def _admin(live_server):
-    port = live_server.url.rsplit(":", 1)[1]
-    return f"http://portal.test:{port}/admin"
+def _admin(portal):
+    return f"{portal['office']}/admin"
 
 
 def _login(page, admin_url):
@@ -159,12 +147,14 @@ def _close_modal(page):
     page.evaluate("document.querySelectorAll('.modal').forEach((m) => m.remove())")
 
 
-def test_choosers_and_search_show_nothing_of_another_school(live_server, two_schools, browser_page):
+def test_choosers_and_search_show_nothing_of_another_school(portal, two_schools, browser_page):
     page = browser_page
-    admin = _admin(live_server)
+    # The editor's "who else is editing" pings and release beacons run concurrently with the
+    # chooser requests; the in-memory test database cannot take two writers at once.
+    page.route("**/admin/editing-sessions/**", lambda route: route.abort())
+    admin = _admin(portal)
     _login(page, admin)
     page.goto(f"{admin}/pages/{two_schools['a_page'].pk}/edit/")
-    page.screenshot(path="/tmp/h4-edit.png")
     page.locator("form[data-edit-form]").first.wait_for()
 
     for js_class, url in (
@@ -178,7 +168,7 @@ def test_choosers_and_search_show_nothing_of_another_school(live_server, two_sch
         assert "Bến Súc" not in shown
         own = _search_in_modal(page, A_WORD)
         assert A_WORD in own, f"{js_class} does not find school A's item: {own[:500]}"
-        page.screenshot(path=f"/tmp/h4-{js_class}.png")
+        page.screenshot(path=str(SCREENSHOTS / f"isolation-{js_class}.png"))
         _close_modal(page)
 
     # The admin search box in the sidebar: type, press Enter, read the results page.
@@ -193,4 +183,4 @@ def test_choosers_and_search_show_nothing_of_another_school(live_server, two_sch
         shown = _without_echo(page.locator("main").inner_text(), word)
         assert (word in shown) is expect_found, shown[:500]
         assert "Bến Súc" not in shown
-    page.screenshot(path="/tmp/h4-admin-search.png")
+    page.screenshot(path=str(SCREENSHOTS / "isolation-admin-search.png"))

@@ -88,10 +88,10 @@ def full_demo(django_db_setup, django_db_blocker, tmp_path_factory):
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            started = time.monotonic()
+            started = time.process_time()
             output = load()
-            elapsed = time.monotonic() - started
-            yield {"output": output, "seconds": elapsed, "counts": counts()}
+            cpu = time.process_time() - started
+            yield {"output": output, "cpu_seconds": cpu, "counts": counts()}
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
@@ -101,8 +101,10 @@ def full_demo(django_db_setup, django_db_blocker, tmp_path_factory):
 class TestFullDemo:
     def test_load_reports_and_stays_reasonably_fast(self, db, full_demo):
         assert "Đã nạp dữ liệu mẫu" in full_demo["output"]
-        # The brief's target is 60 s on an idle 2-core machine; allow for a busy one.
-        assert full_demo["seconds"] < 240, full_demo["seconds"]
+        assert "12 trường mới" in full_demo["output"]
+        # CPU time, not wall time: the target is about a minute; a shared, busy machine
+        # inflates even CPU time, hence the margin. A regression guard, not a benchmark.
+        assert full_demo["cpu_seconds"] < 120, full_demo["cpu_seconds"]
 
     def test_office_and_schools_per_level(self, db):
         authority = Authority.objects.get(code="PGD-CUCHI")
@@ -332,35 +334,32 @@ def media_root(settings, tmp_path):
 
 
 def test_reduced_demo_loads_resumes_and_is_idempotent(db, media_root):
-    output = load("--schools", "3")
-    assert "3 trường mới" in output
-    schools = School.objects.order_by("code")
-    assert {s.level for s in schools} == {"MN", "TH", "THCS"}
+    output = load("--schools", "1")
+    assert "1 trường mới" in output
     before = counts()
-    assert "đã có sẵn" in load("--schools", "3")
+    assert "đã có sẵn" in load("--schools", "1")
     assert counts() == before
-    # A larger run later adds only what is missing.
-    assert "1 trường mới" in load("--schools", "4")
-    assert School.objects.count() == 4
+    # A larger run later adds only what is missing: the first school is left as it was.
+    first = School.objects.get()
+    articles = NewsArticlePage.objects.descendant_of(first.root_page).count()
+    assert "2 trường mới" in load("--schools", "3")
+    assert {s.level for s in School.objects.all()} == {"MN", "TH", "THCS"}
+    assert NewsArticlePage.objects.descendant_of(first.root_page).count() == articles
     assert Authority.objects.filter(code="PGD-CUCHI").count() == 1
     assert get_user_model().objects.filter(username="phong.quantri").count() == 1
+    assert get_user_model().objects.filter(username__endswith=".hieutruong").count() == 3
 
 
 def test_failure_leaves_nothing_half_loaded(db, media_root, monkeypatch):
     from page_types.demo import school as school_module
 
-    calls = {"n": 0}
-    real = school_module.SchoolLoader.load
-
     def failing(self):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise RuntimeError("hỏng giữa chừng")
-        return real(self)
+        raise RuntimeError("hỏng giữa chừng")
 
-    monkeypatch.setattr(school_module.SchoolLoader, "load", failing)
+    # The school's home, introduction and contact pages are published, then the news fail.
+    monkeypatch.setattr(school_module.SchoolLoader, "news", failing)
     with pytest.raises(RuntimeError):
-        load("--schools", "2")
+        load("--schools", "1")
     assert not School.objects.exists()
     assert not Authority.objects.filter(code="PGD-CUCHI").exists()
     assert not PageLogEntry.objects.exists()

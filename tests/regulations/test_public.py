@@ -62,7 +62,8 @@ def test_year_page_lists_published_items_with_file_table_and_date(client, site):
     assert "Biểu mẫu 07 – Cơ sở vật chất" in body
     assert "PDF · 3 KB" in body
     assert "Công khai ngày 20/06/2016" in body
-    assert "cập nhật 14/09/2016" in body
+    assert "Cập nhật 14/09/2016" in body
+    assert "Tải tệp công khai – Biểu mẫu 07" in body
     # The form's table, accessible: column headers and row headers.
     assert '<th scope="col">Lớp 1</th>' in html
     assert '<th scope="row">Điều kiện tuyển sinh</th>' in html

@@ -3,7 +3,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from audit.engine import run_audit
+from audit.engine import run_audit, without_gc
 from audit.report import report_csv, report_json, report_xlsx
 from tenants.models import Authority, School
 
@@ -43,13 +43,14 @@ class Command(BaseCommand):
                     f"--authority: không có đơn vị quản lý mã “{options['authority']}”."
                 )
             schools = authority.schools_in_subtree()
-        run = run_audit(schools, as_of)
-        if fmt == "json":
-            data = report_json(run).encode("utf-8")
-        elif fmt == "csv":
-            data = report_csv(run).encode("utf-8")
-        else:
-            data = report_xlsx(run)
+        with without_gc():
+            run = run_audit(schools, as_of)
+            if fmt == "json":
+                data = report_json(run).encode("utf-8")
+            elif fmt == "csv":
+                data = report_csv(run).encode("utf-8")
+            else:
+                data = report_xlsx(run)
         if options["output"]:
             with open(options["output"], "wb") as handle:
                 handle.write(data)

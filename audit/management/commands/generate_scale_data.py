@@ -315,6 +315,10 @@ def _event(school, key, page_id, when, kind, words, rng, profile):
         image_count=rng.randrange(0, 3),
         live_after=True,
         items_delta=1 if kind == EventKind.POST else 0,
+        # Menus and weekly schedules are for the next week.
+        period_start=day - datetime.timedelta(days=day.weekday() - 7)
+        if key in ("thuc-don", "lich-cong-tac")
+        else None,
     )
     event.extra_show = profile == "show"
     return event
