@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Two workers on the usual 2-core machine; tests of one file stay together (shared fixtures).
+PYTEST_ARGS ?= -n auto --dist loadfile
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
 .PHONY: run test install migrate demo serve lint format check-migrations messages clean

@@ -47,7 +47,7 @@ def calendar_weeks(start, end):
 
 def sparkline(counts, weeks, school_weeks, as_of, name):
     """Bars of posts per week. counts {monday: posts}; weeks: every Monday of the year."""
-    bar, gap, height = 3, 1, 24
+    bar, gap, height = 2, 1, 24
     peak = max([counts.get(w, 0) for w in weeks] + [1])
     parts = []
     for i, week in enumerate(weeks):

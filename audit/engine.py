@@ -12,13 +12,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.db.models import (
-    Max,
-    Q,
-    Sum,
-)
+from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from page_types.blueprint import sections_for
 from page_types.models import MandatedSection
@@ -31,11 +28,11 @@ from .text import THIN_EXEMPT_MODELS
 
 FLAG_KINDS = ("thin", "duplicate", "burst", "backdated", "unchanged_republish")
 FLAG_LABELS = {
-    "thin": "Bài sơ sài",
-    "duplicate": "Bài trùng lặp",
-    "burst": "Đăng dồn",
-    "backdated": "Lùi ngày đăng",
-    "unchanged_republish": "Xuất bản lại không đổi",
+    "thin": gettext_lazy("Bài sơ sài"),
+    "duplicate": gettext_lazy("Bài trùng lặp"),
+    "burst": gettext_lazy("Đăng dồn"),
+    "backdated": gettext_lazy("Lùi ngày đăng"),
+    "unchanged_republish": gettext_lazy("Xuất bản lại không đổi"),
 }
 CRITERIA = (
     ("structure", "points_structure"),
@@ -241,11 +238,7 @@ def _run_audit(schools, as_of, rubric):
     ):
         active[school_id].add(week)
 
-    present = defaultdict(set)
-    for school_id, key in MandatedSection.objects.filter(scope, page__live=True).values_list(
-        "school_id", "key"
-    ):
-        present[school_id].add(key)
+    present = present_sections(schools, scope)
 
     flags = _flags(schools, scope, earliest_start, as_of, rubric)
     disclosures = disclosure_source.disclosure_summaries(schools, as_of)
@@ -276,6 +269,39 @@ def _run_audit(schools, as_of, rubric):
     rank_rows(run.rows)
     run.rows.sort(key=lambda r: (r["authority"], r["level"], r["rank_in_level"], r["code"]))
     return run
+
+
+def present_sections(schools, scope):
+    """{school id: keys of the blueprint sections it has, live}. Nearly every school has all
+    of them: count per school first, and list keys only where something is missing."""
+    kinds = {(s.level, s.serves_meals) for s in schools}
+    expected = {kind: {key for key, _s, _r in blueprint_sections(*kind)} for kind in kinds}
+    match = Q()
+    for (level, meals), keys in expected.items():
+        match |= Q(school__level=level, school__serves_meals=meals, key__in=keys)
+    sections = MandatedSection.objects.filter(scope).filter(match)
+    counts = dict(
+        sections.filter(page__live=True)
+        .values("school_id")
+        .annotate(n=Count("id"))
+        .values_list("school_id", "n")
+        .order_by()
+    )
+    present = {}
+    incomplete = []
+    for school in schools:
+        keys = expected[(school.level, school.serves_meals)]
+        if counts.get(school.pk, 0) == len(keys):
+            present[school.pk] = keys
+        else:
+            incomplete.append(school.pk)
+            present[school.pk] = set()
+    if incomplete:
+        for school_id, key in sections.filter(
+            page__live=True, school_id__in=incomplete
+        ).values_list("school_id", "key"):
+            present[school_id].add(key)
+    return present
 
 
 def _school_row(

@@ -31,6 +31,7 @@ class Retained:
     first_published: datetime.datetime
     until: datetime.date
     profile_name: str
+    years: int
 
 
 def _retention_rules(pages):
@@ -95,7 +96,7 @@ def retained_pages(pages, today=None):
             continue
         until = rules.retention_end(rule, timezone.localtime(first).date())
         if today <= until:
-            out.append(Retained(page, first, until, profile_name))
+            out.append(Retained(page, first, until, profile_name, rule.arg))
     return out
 
 
@@ -104,10 +105,11 @@ def refusal_message(retained, action):
     verb = _("xóa") if action == "delete" else _("ngừng xuất bản")
     message = _(
         "Không thể %(verb)s “%(title)s”: theo %(profile)s, mục công khai phải được lưu giữ "
-        "trực tuyến ít nhất 5 năm kể từ ngày công khai %(published)s (đến hết ngày %(until)s). "
-        "Nếu thật sự cần gỡ, đề nghị Phòng/Sở quản lý cho phép."
+        "trực tuyến ít nhất %(years)s năm kể từ ngày công khai %(published)s (đến hết ngày "
+        "%(until)s). Nếu thật sự cần gỡ, đề nghị Phòng/Sở quản lý cho phép."
     ) % {
         "verb": verb,
+        "years": first.years,
         "title": first.page.title,
         "profile": first.profile_name or _("quy định công khai"),
         "published": formats.date_format(timezone.localtime(first.first_published), "d/m/Y"),

@@ -49,6 +49,20 @@ LOG_RANGE = (
 )
 
 
+def drop_empty_years_before(demos, schools, first_year):
+    """Provisioning at the simulated May 2016 opened 2015-2016 (the year then running); the demo
+    starts with 2016-2017, so an earlier year with nothing published is only noise."""
+    from ..models import DisclosureItemPage, DisclosureYearPage
+
+    for demo in demos:
+        root = schools[demo.slug].root_page
+        for year in DisclosureYearPage.objects.descendant_of(root).filter(
+            school_year__lt=first_year
+        ):
+            if not DisclosureItemPage.objects.child_of(year).live().exists():
+                year.delete()
+
+
 def editor_username(slug):
     return f"{slug}.bientap"
 
@@ -176,6 +190,7 @@ def _load(limit, publisher, result, log):
                         school=demo.row["code"],
                         stdout=io.StringIO(),
                     )
+        drop_empty_years_before(demos, schools, "2016-2017")
     clock = result.timed(OPEN_YEAR_COMMAND, clock)
     users = ensure_users(office, authority, demos, schools)
     clock = result.timed("users", clock)

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PagePermissionTester
 
+from tenants.isolation.forms import restrict_choice_fields
 from tenants.models import School
 
 from ..blocks import RICH_FEATURES
@@ -77,6 +78,8 @@ class MandatedSlugMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         user = getattr(self, "for_user", None)
+        # Image/document/page choice fields accept only ids of the user's own school.
+        restrict_choice_fields(self, user)
         if (
             "slug" in self.fields
             and self.instance.pk
@@ -93,6 +96,14 @@ class MandatedSlugMixin:
                 self.fields["expire_at"].help_text = _(
                     "Mục bắt buộc không đặt được ngày hết hạn hiển thị."
                 )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        from ..references import foreign_references, reference_error
+
+        for name in foreign_references(cleaned_data, getattr(self, "for_user", None)):
+            self.add_error(name if name in self.fields else None, reference_error())
+        return cleaned_data
 
 
 class PortalPageForm(MandatedSlugMixin, WagtailAdminPageForm):

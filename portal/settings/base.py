@@ -206,3 +206,5 @@ LOGGING = {
 }
 
 WAGTAILADMIN_USER_LOGIN_FORM = "tenants.forms.PortalLoginForm"
+# Superusers are the platform team, not reviewers of every school's posts; approvers get our own notice.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False

@@ -1,3 +1,5 @@
+import os
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -15,10 +17,12 @@ STORAGES = {
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if REDIS_URL:  # noqa: F405 - CI runs the suite against the real Redis
+    # One Redis database per xdist worker: cache.clear() in one worker must not wipe another's.
+    _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,  # noqa: F405
+            "LOCATION": REDIS_URL.rsplit("/", 1)[0] + f"/{15 - _worker}",  # noqa: F405
             "KEY_PREFIX": "portal-test",
         }
     }

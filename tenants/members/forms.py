@@ -6,6 +6,26 @@ from django.utils.translation import gettext_lazy as _
 from ..models import Membership, School
 from ..provisioning import UPDATABLE_FIELDS, add_member
 
+# Django's own messages for these checks are not all translated to Vietnamese.
+PASSWORD_MESSAGES = {
+    "password_too_short": _("Mật khẩu quá ngắn: cần ít nhất %(min_length)d ký tự."),
+    "password_too_common": _("Mật khẩu này quá phổ biến, dễ bị đoán."),
+    "password_entirely_numeric": _("Mật khẩu không được chỉ gồm chữ số."),
+    "password_too_similar": _("Mật khẩu quá giống tên đăng nhập, họ tên hoặc email."),
+}
+
+
+def validate_password_vi(password, user):
+    """Django's password validators, with their messages in Vietnamese."""
+    try:
+        password_validation.validate_password(password, user)
+    except forms.ValidationError as error:
+        messages = []
+        for item in error.error_list:
+            template = PASSWORD_MESSAGES.get(item.code)
+            messages.append(template % (item.params or {}) if template else item.messages[0])
+        raise forms.ValidationError(messages) from error
+
 
 def role_choices(scope):
     """("school:<id>:<role>" | "authority:<id>:<role>", label) for every role the manager may give."""
@@ -95,7 +115,7 @@ class AddMemberForm(PasswordFieldsMixin, forms.Form):
                 email=cleaned.get("email", ""),
             )
             try:
-                password_validation.validate_password(password, user)
+                validate_password_vi(password, user)
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
@@ -135,7 +155,7 @@ class SetPasswordForm(PasswordFieldsMixin, forms.Form):
 
     def clean_password1(self):
         password = self.cleaned_data["password1"]
-        password_validation.validate_password(password, self.user)
+        validate_password_vi(password, self.user)
         return password
 
     def save(self):

@@ -29,6 +29,14 @@ def forbidden(request):
 class ManagerRequiredMixin:
     need_schools = False
 
+    def get_breadcrumbs_items(self):
+        # Home › Thành viên › (this screen): the slim header shows the trail as the title.
+        items = [*super().get_breadcrumbs_items()]
+        items.append({"url": reverse("tenants_members:index"), "label": _("Thành viên")})
+        if self.request.path != reverse("tenants_members:index"):
+            items.append({"url": "", "label": self.get_page_title()})
+        return items
+
     def dispatch(self, request, *args, **kwargs):
         self.scope = manager_scope(request.user)
         allowed = self.scope.can_manage_schools if self.need_schools else self.scope.can_manage

@@ -168,3 +168,24 @@ def test_office_staff_get_no_school_panel(client, authority, make_member, school
     client.force_login(make_member(Membership.Role.AUDITOR, authority=authority))
     body = client.get(reverse("wagtailadmin_home"), **ADMIN_HOST).content.decode()
     assert "disclosure-checklist" not in body
+
+
+def test_instance_wide_days_are_edited_by_top_level_offices_only(client, authority, make_member):
+    import datetime
+
+    from regulations.models import DeclaredDay
+
+    create_authority(
+        "XA-PHUHOA", "Phòng Văn hóa – Xã hội xã Phú Hòa Đông", parent_code=authority.code
+    )
+    shared = DeclaredDay.objects.create(
+        date=datetime.date(2017, 1, 25), kind=DeclaredDay.Kind.OFF, reason="Nghỉ bù Tết"
+    )
+    local = make_member(Membership.Role.ADMIN, authority=Authority.objects.get(code="XA-PHUHOA"))
+    client.force_login(local)
+    listing = client.get(reverse("regulations_declared_days:index"), **ADMIN_HOST)
+    assert "Nghỉ bù Tết" in listing.content.decode()
+    edit = reverse("regulations_declared_days:edit", args=[shared.pk])
+    assert client.get(edit, **ADMIN_HOST).status_code == 404
+    client.force_login(make_member(Membership.Role.ADMIN, authority=authority))
+    assert client.get(edit, **ADMIN_HOST).status_code == 200

@@ -114,6 +114,9 @@ def test_weak_password_is_refused_in_vietnamese_naming_the_field(world):
     payload = add_payload(f"school:{world.a.school.pk}:editor", username="gv_yeu", password="123")
     response = client.post("/admin/members/add/", payload)
     assert response.status_code == 200
+    body = response.content.decode()
+    assert "Mật khẩu quá ngắn: cần ít nhất 8 ký tự." in body
+    assert "Mật khẩu không được chỉ gồm chữ số." in body
     assert not get_user_model().objects.filter(username="gv_yeu").exists()
     payload["password2"] = "khac-han-123456"
     payload["password1"] = "Hoa-Phuong-Do-2026"
