@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 # Two workers on the usual 2-core machine; tests of one file stay together (shared fixtures).
+# Browser tests run after, in one process: their live server flushes the database between tests.
 PYTEST_ARGS ?= -n auto --dist loadfile
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
@@ -30,7 +31,8 @@ serve: install
 run: demo serve
 
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(PYTEST_ARGS) --ignore=tests/e2e
+	$(PY) -m pytest tests/e2e -q -rs
 
 lint: install
 	$(VENV)/bin/ruff format --check .

@@ -106,7 +106,8 @@ class FileNamedErrorsMixin:
         self.cleaned_data.pop("file", None)
 
     def allowed_extensions(self):
-        raise NotImplementedError
+        # Each concrete form (documents, images) names its own list; none by default.
+        return []
 
     def allowed_text(self):
         return ", ".join(e.upper() for e in self.allowed_extensions())

@@ -4,7 +4,11 @@ we never do, so a mistyped or hostile Host header cannot show another school's s
 from django.core.cache import cache
 from wagtail.models import Site
 
-CACHE_KEY = "portal:site-hosts:v1"
+# The map lives in each process; the shared cache only holds a version number, so every
+# process rebuilds after a Site changes anywhere, without unpickling thousands of Sites per
+# request.
+VERSION_KEY = "portal:site-hosts:version"
+_local = {"version": None, "map": None}
 
 
 def _build_map():
@@ -21,12 +25,23 @@ def _build_map():
 
 
 def site_for_hostname(hostname):
-    mapping = cache.get(CACHE_KEY)
-    if mapping is None:
-        mapping = _build_map()
-        cache.set(CACHE_KEY, mapping, 3600)
-    return mapping.get(hostname.lower())
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = _new_version()
+    if _local["version"] != version or _local["map"] is None:
+        _local["map"] = _build_map()
+        _local["version"] = version
+    return _local["map"].get(hostname.lower())
+
+
+def _new_version():
+    import uuid
+
+    version = uuid.uuid4().hex
+    cache.set(VERSION_KEY, version, None)
+    return version
 
 
 def forget_hosts(**kwargs):
-    cache.delete(CACHE_KEY)
+    _new_version()
+    _local["map"] = None

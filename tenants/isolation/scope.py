@@ -9,6 +9,7 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Q
+from django.db.models.functions import Substr
 from wagtail.models import Collection, GroupCollectionPermission, Page, Site
 
 from ..models import Authority, Membership, School
@@ -56,6 +57,8 @@ class Scope:
             return Q()
         if not self.page_paths:
             return Q(pk__in=[])
+        # startswith (not a prefix IN on Substr): Wagtail's search backends only accept plain
+        # field lookups in filters.
         return reduce(or_, (Q(**{f"{prefix}path__startswith": p}) for p in self.page_paths))
 
     def pages(self, queryset=None):
@@ -84,10 +87,17 @@ class Scope:
 
 
 def _collection_and_descendants(collections):
-    ids = set()
+    # One query per distinct path length (usually one), not one per collection: an office
+    # admin of a province sees thousands of school collections.
+    by_length = {}
     for collection in collections:
+        by_length.setdefault(len(collection.path), set()).add(collection.path)
+    ids = set()
+    for length, paths in by_length.items():
         ids.update(
-            Collection.objects.filter(path__startswith=collection.path).values_list("pk", flat=True)
+            Collection.objects.annotate(prefix=Substr("path", 1, length))
+            .filter(prefix__in=sorted(paths))
+            .values_list("pk", flat=True)
         )
     return ids
 

@@ -194,6 +194,10 @@ PAGE_VIEWSET_ROUTES = {
     "wagtailadmin_pages:type_use_results": "content_type_use_results_view",
     "wagtailadmin_pages:search": "search_view",
     "wagtailadmin_pages:search_results": "search_results_view",
+    # The explorer: rows are narrowed by a hook, but its filters (site, owner) list choices.
+    "wagtailadmin_explore_root": "index_view",
+    "wagtailadmin_explore": "index_view",
+    "wagtailadmin_explore_results": "index_results_view",
 }
 
 
@@ -201,7 +205,9 @@ def _page_viewset_view(name, kwargs):
     from wagtail.admin.viewsets.pages import page_viewset_registry
     from wagtail.models import Page
 
-    if "content_type_app_name" in kwargs:
+    if "parent_page_id" in kwargs:
+        viewset = page_viewset_registry.get_by_parent_page_id(kwargs["parent_page_id"])
+    elif "content_type_app_name" in kwargs:
         viewset = page_viewset_registry.get_by_content_type_natural_key(
             kwargs["content_type_app_name"], kwargs["content_type_model_name"]
         )

@@ -149,3 +149,23 @@ def test_menu_item_for_office_and_approver(client, offices):
     for user in (offices["office"], offices["approver"]):
         assert "theo-doi-cap-nhat" in get(client, user, "/admin/").content.decode()
     assert "theo-doi-cap-nhat" not in get(client, offices["editor"], "/admin/").content.decode()
+
+
+def test_audit_warm_precomputes_the_dashboard(client, offices, monkeypatch):
+    import io
+
+    from django.core.management import call_command
+
+    from audit import engine
+
+    out = io.StringIO()
+    call_command("audit_warm", stdout=out)
+    assert "Đã tính sẵn" in out.getvalue()
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("the dashboard should come from the warmed cache")
+
+    monkeypatch.setattr(engine, "run_audit", must_not_run)
+    response = get(client, offices["office"], "/admin/audit/")
+    assert response.status_code == 200
+    assert "Trường Tiểu học Chăm Chỉ" in response.content.decode()
