@@ -183,3 +183,17 @@ def test_other_office_cannot_see_the_inspection(client, people, make_member):
         client.get(f"/admin/inspections/school/{inspected.pk}/", HTTP_HOST=HOST).status_code == 404
     )
     assert "ZQX" not in client.get("/admin/inspections/", HTTP_HOST=HOST).content.decode()
+
+
+def test_an_office_auditor_can_open_an_inspection(client, people, make_member, authority):
+    # Inspecting is the auditor's job: their read-only rule covers Wagtail's screens, not this.
+    auditor = make_member(Membership.Role.AUDITOR, authority=authority, username="can-bo-kt")
+    client.force_login(auditor)
+    response = client.post(
+        "/admin/inspections/new/",
+        {"title": "Kiểm tra định kỳ", "school": people["school"].pk, "as_of": "2016-11-25"},
+        HTTP_HOST=HOST,
+    )
+    assert response.status_code == 302
+    page = client.get(response["Location"], HTTP_HOST=HOST).content.decode()
+    assert "Được Kiểm Tra" in page and "Bên Cạnh" not in page
