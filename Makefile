@@ -30,9 +30,10 @@ serve: install
 
 run: demo serve
 
+# The suite always runs on the test settings, whatever DJANGO_SETTINGS_MODULE says.
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS) --ignore=tests/e2e
-	$(PY) -m pytest tests/e2e -q -rs
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest $(PYTEST_ARGS) --ignore=tests/e2e
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest tests/e2e -q -rs
 
 lint: install
 	$(VENV)/bin/ruff format --check .
