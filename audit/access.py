@@ -10,14 +10,28 @@ from tenants.models import Authority, Membership, School
 OFFICE_ROLES = (Membership.Role.AUDITOR, Membership.Role.ADMIN)
 
 
-def office_authorities(user, roles=OFFICE_ROLES):
+def _office_memberships(user):
+    """[(role, authority path, parent id)] of the user's office roles, read once per request
+    (the menu, the sidebar and the view all ask)."""
+    cached = getattr(user, "_audit_office_memberships", None)
+    if cached is None:
+        cached = list(
+            Membership.objects.filter(user=user, role__in=OFFICE_ROLES, authority__isnull=False)
+            .values_list("role", "authority__path", "authority__parent_id")
+            .order_by("authority__path")
+        )
+        user._audit_office_memberships = cached
+    return cached
+
+
+def office_paths(user):
     if not user.is_authenticated:
-        return Authority.objects.none()
-    return Authority.objects.filter(memberships__user=user, memberships__role__in=roles).distinct()
+        return []
+    return sorted({path for _role, path, _parent in _office_memberships(user)})
 
 
 def is_office_user(user):
-    return user.is_authenticated and (user.is_superuser or office_authorities(user).exists())
+    return user.is_authenticated and (user.is_superuser or bool(office_paths(user)))
 
 
 def office_schools(user):
@@ -26,7 +40,7 @@ def office_schools(user):
         return School.objects.none()
     if user.is_superuser:
         return School.objects.all()
-    paths = list(office_authorities(user).values_list("path", flat=True))
+    paths = office_paths(user)
     if not paths:
         return School.objects.none()
     match = Q()
@@ -40,7 +54,7 @@ def visible_authorities(user):
     if user.is_superuser:
         return Authority.objects.all()
     match = Q()
-    paths = list(office_authorities(user).values_list("path", flat=True))
+    paths = office_paths(user)
     if not paths:
         return Authority.objects.none()
     for path in paths:
@@ -92,10 +106,9 @@ def can_edit_rubric(user):
         return False
     if user.is_superuser:
         return True
-    return (
-        office_authorities(user, roles=(Membership.Role.ADMIN,))
-        .filter(parent__isnull=True)
-        .exists()
+    return any(
+        role == Membership.Role.ADMIN and parent is None
+        for role, _path, parent in _office_memberships(user)
     )
 
 

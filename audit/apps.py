@@ -11,8 +11,10 @@ class AuditConfig(AppConfig):
         from django.db.models.signals import post_save
         from wagtail.models import PageLogEntry
 
+        from . import invalidation
         from .ledger import on_log_entry
 
         # Every publish, unpublish, delete and move writes a PageLogEntry; Wagtail sends
         # page_published before writing it, so the ledger follows the log row itself.
         post_save.connect(on_log_entry, sender=PageLogEntry, dispatch_uid="audit-ledger")
+        invalidation.connect(self)

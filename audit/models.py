@@ -29,6 +29,10 @@ class ActivityEvent(models.Model):
     section_key = models.CharField(max_length=100, blank=True)
     # Where the page came from when it moved between sections (its item moves with it).
     moved_from_section = models.CharField(max_length=100, blank=True)
+    # Set when it moved from another school's site: that school's section loses the item.
+    moved_from_school = models.ForeignKey(
+        School, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     page_id = models.IntegerField(db_index=True)
     page_model = models.CharField(max_length=100)
     is_item = models.BooleanField(default=False)
@@ -116,6 +120,55 @@ class DailyActivity(models.Model):
 
     def __str__(self):
         return f"{self.school_id} {self.day} {self.section_key}"
+
+
+class SchoolStamp(models.Model):
+    """A counter per school, raised whenever something the audit reads about it changes (a
+    ledger event, a duplicate link, the school's own record). A stored table row is valid
+    while it carries the current counter."""
+
+    school = models.OneToOneField(
+        School, primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("dấu phiên bản dữ liệu trường")
+        verbose_name_plural = _("dấu phiên bản dữ liệu trường")
+
+
+class GlobalStamp(models.Model):
+    """One counter raised when an input shared by many schools changes (calendars, the
+    disclosure catalogue, authorities, the blueprint): it invalidates every stored row."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("dấu phiên bản dữ liệu chung")
+        verbose_name_plural = _("dấu phiên bản dữ liệu chung")
+
+
+class StoredRow(models.Model):
+    """One school's line of the dashboard table as of a date under a rubric version, kept so a
+    province's dashboard recomputes only the schools whose data changed (see audit/table.py).
+    Derived data: deleting every row is always safe."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    as_of = models.DateField()
+    rubric = models.ForeignKey("Rubric", on_delete=models.CASCADE, related_name="+")
+    stamp = models.BigIntegerField()
+    global_stamp = models.BigIntegerField()
+    row = models.JSONField()
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("dòng bảng theo dõi đã tính")
+        verbose_name_plural = _("dòng bảng theo dõi đã tính")
+        constraints = [
+            models.UniqueConstraint(fields=["school", "as_of", "rubric"], name="stored_row_unique")
+        ]
+        indexes = [models.Index(fields=["as_of", "rubric"])]
 
 
 NON_NEGATIVE = [MinValueValidator(0)]

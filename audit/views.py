@@ -18,7 +18,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from tenants.models import Level
 
-from . import access, charts, engine, ledger
+from . import access, charts, engine, ledger, table
 from .models import BANDS, Rubric
 from .report import report_csv, report_json, report_xlsx
 
@@ -72,62 +72,25 @@ def resolve_as_of(request, schools):
     return day, note, error
 
 
-TABLE_KEYS = (
-    "school_id",
-    "code",
-    "name",
-    "level",
-    "authority",
-    "authority_id",
-    "score",
-    "band",
-    "rank_in_level",
-    "last_update",
-    "days_since_update",
-    "posts",
-    "active_weeks_12",
-    "disclosure",
-)
-
-
-def cached_run(schools, as_of, scope_key, table_only=False, refresh=False):
-    """The audit of a scope, cached for a few minutes.
-
-    A school's drill-down (`table_only=False`) is dropped as soon as the ledger changes, so a
-    school sees its own publication at once. The dashboard's table of a whole province would be
-    recomputed on every publication anywhere; it is kept for RUN_CACHE_SECONDS instead (the page
-    says when it was computed) and keeps only what the table and tiles show."""
+def cached_run(schools, as_of, scope_key):
+    """The full audit of a few schools (a drill-down's peers), kept in the cache until the ledger
+    changes anywhere, so a school sees its own publication at once."""
     rubric = Rubric.current()
-    generation = "" if table_only else ledger.generation()
     key = (
         "audit:run:"
         + hashlib.sha1(
-            f"{scope_key}|{as_of}|{rubric.pk}|{generation}|{table_only}".encode()
+            f"{scope_key}|{as_of}|{rubric.pk}|{ledger.generation()}".encode()
         ).hexdigest()
     )
-    run = None if refresh else cache.get(key)
+    run = cache.get(key)
     if run is None:
         run = engine.run_audit(schools, as_of, rubric)
         run.computed_at = timezone.now()
-        if table_only:
-            run.rows = [
-                {**{k: row[k] for k in TABLE_KEYS}, "flag_count": len(row["flags"])}
-                for row in run.rows
-            ]
-        else:
-            for row in run.rows:
-                row.pop("school", None)  # model instances do not belong in a shared cache
-                row["flag_count"] = len(row["flags"])
+        for row in run.rows:
+            row.pop("school", None)  # model instances do not belong in a shared cache
+            row["flag_count"] = len(row["flags"])
         cache.set(key, run, RUN_CACHE_SECONDS)
     return run
-
-
-def office_scope(user):
-    schools = access.office_schools(user)
-    if user.is_superuser:
-        return schools, "all"
-    paths = sorted(access.office_authorities(user).values_list("path", flat=True))
-    return schools, "paths:" + ",".join(paths)
 
 
 class AuditView(access.Forbidden403Mixin, WagtailAdminTemplateMixin, TemplateView):
@@ -158,11 +121,9 @@ class DashboardView(AuditView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         request = self.request
-        schools, scope_key = office_scope(request.user)
+        schools = access.office_schools(request.user)
         as_of, note, error = resolve_as_of(request, schools)
-        run = cached_run(
-            schools, as_of, scope_key, table_only=True, refresh=bool(request.GET.get("refresh"))
-        )
+        run = table.table_run(schools, as_of, refresh=bool(request.GET.get("refresh")))
         authorities = list(
             access.visible_authorities(request.user)
             .filter(schools__is_active=True)
@@ -191,7 +152,7 @@ class DashboardView(AuditView):
             sort, field = "-score", "score"
         rows = sorted(rows, key=SORTS[field], reverse=sort.startswith("-"))
         page = Paginator(rows, PER_PAGE).get_page(request.GET.get("p"))
-        self._add_sparklines(page.object_list, run, as_of)
+        self._add_sparklines(page.object_list, run)
         query = request.GET.copy()
         query["as_of"] = as_of.isoformat()
         for name in ("p", "sort", "refresh"):
@@ -250,10 +211,13 @@ class DashboardView(AuditView):
             )
         return out
 
-    def _add_sparklines(self, rows, run, as_of):
+    def _add_sparklines(self, rows, run):
         if not rows:
             return
-        windows = run.windows
+        as_of = run.as_of
+        _label, windows = engine.year_windows(
+            sorted({r["authority_id"] for r in rows}), as_of, run.rubric
+        )
         start = min(windows[r["authority_id"]].year.start for r in rows)
         end = max(windows[r["authority_id"]].year.end for r in rows)
         counts = engine.weekly_posts([r["school_id"] for r in rows], start, min(end, as_of))
@@ -408,7 +372,7 @@ class ExportView(access.Forbidden403Mixin, View):
         return None
 
     def get(self, request, fmt):
-        schools, _scope_key = office_scope(request.user)
+        schools = access.office_schools(request.user)
         level = request.GET.get("level", "")
         authority = request.GET.get("authority", "")
         if level in Level.values:

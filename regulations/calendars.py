@@ -109,6 +109,7 @@ class Calendars:
         self._working = {}
         self._years = {}
         self._weeks = {}
+        self._weeks_by_inputs = {}
 
     def chain(self, authority_id):
         """Authority ids from the root down to this one."""
@@ -171,22 +172,31 @@ class Calendars:
         """Mondays of the weeks with at least one working school day (breaks and summer out)."""
         key = (authority_id, school_year)
         if key not in self._weeks:
-            start, end, breaks = self.year(authority_id, school_year)
-            weeks = []
-            monday = monday_of(start)
-            while monday <= end:
-                for offset in range(6):
-                    day = monday + datetime.timedelta(days=offset)
-                    if (
-                        start <= day <= end
-                        and self.is_working_day(day, authority_id)
-                        and not any(b_start <= day <= b_end for b_start, b_end in breaks)
-                    ):
-                        weeks.append(monday)
-                        break
-                monday += datetime.timedelta(days=7)
-            self._weeks[key] = weeks
+            year = self.year(authority_id, school_year)
+            # Most authorities share their inputs (the default year, no declarations of their
+            # own): compute the weeks once per distinct input, not once per authority.
+            inputs = (year, frozenset(self._declarations(authority_id).items()))
+            if inputs not in self._weeks_by_inputs:
+                self._weeks_by_inputs[inputs] = self._count_weeks(year, authority_id)
+            self._weeks[key] = self._weeks_by_inputs[inputs]
         return self._weeks[key]
+
+    def _count_weeks(self, year, authority_id):
+        start, end, breaks = year
+        weeks = []
+        monday = monday_of(start)
+        while monday <= end:
+            for offset in range(6):
+                day = monday + datetime.timedelta(days=offset)
+                if (
+                    start <= day <= end
+                    and self.is_working_day(day, authority_id)
+                    and not any(b_start <= day <= b_end for b_start, b_end in breaks)
+                ):
+                    weeks.append(monday)
+                    break
+            monday += datetime.timedelta(days=7)
+        return tuple(weeks)
 
 
 def default_year(school_year):

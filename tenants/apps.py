@@ -9,3 +9,6 @@ class TenantsConfig(AppConfig):
 
     def ready(self):
         from . import notifications, signals  # noqa: F401
+        from .isolation import menus
+
+        menus.install()

@@ -5,23 +5,23 @@ from django.core.cache import cache
 from wagtail.models import Site
 
 # The map lives in each process; the shared cache only holds a version number, so every
-# process rebuilds after a Site changes anywhere, without unpickling thousands of Sites per
-# request.
+# process rebuilds after a Site changes anywhere. The map holds ids only (a province has
+# thousands of sites); a Site with its root page is loaded the first time its host is asked.
 VERSION_KEY = "portal:site-hosts:version"
-_local = {"version": None, "map": None}
+_local = {"version": None, "map": None, "sites": {}}
 
 
 def _build_map():
     from .models import SchoolDomain
 
-    sites = {s.hostname.lower(): s for s in Site.objects.select_related("root_page")}
-    by_id = {s.pk: s for s in sites.values()}
+    hosts = {hostname.lower(): pk for pk, hostname in Site.objects.values_list("pk", "hostname")}
+    known = set(hosts.values())
     for hostname, site_id in SchoolDomain.objects.filter(school__site__isnull=False).values_list(
         "hostname", "school__site_id"
     ):
-        if site_id in by_id:
-            sites[hostname.lower()] = by_id[site_id]
-    return sites
+        if site_id in known:
+            hosts[hostname.lower()] = site_id
+    return hosts
 
 
 def site_for_hostname(hostname):
@@ -30,8 +30,17 @@ def site_for_hostname(hostname):
         version = _new_version()
     if _local["version"] != version or _local["map"] is None:
         _local["map"] = _build_map()
+        _local["sites"] = {}
         _local["version"] = version
-    return _local["map"].get(hostname.lower())
+    site_id = _local["map"].get(hostname.lower())
+    if site_id is None:
+        return None
+    site = _local["sites"].get(site_id)
+    if site is None:
+        site = Site.objects.select_related("root_page").filter(pk=site_id).first()
+        if site is not None:
+            _local["sites"][site_id] = site
+    return site
 
 
 def _new_version():
@@ -45,3 +54,4 @@ def _new_version():
 def forget_hosts(**kwargs):
     _new_version()
     _local["map"] = None
+    _local["sites"] = {}

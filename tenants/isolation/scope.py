@@ -86,12 +86,14 @@ class Scope:
         return self.unrestricted or site_id in self.site_ids
 
 
-def _collection_and_descendants(collections):
-    # One query per distinct path length (usually one), not one per collection: an office
-    # admin of a province sees thousands of school collections.
+def _collection_and_descendants(paths):
+    """Ids of the collections at these tree paths and below them.
+
+    One query per distinct path length (usually one), not one per collection: an office
+    admin of a province sees thousands of school collections."""
     by_length = {}
-    for collection in collections:
-        by_length.setdefault(len(collection.path), set()).add(collection.path)
+    for path in paths:
+        by_length.setdefault(len(path), set()).add(path)
     ids = set()
     for length, paths in by_length.items():
         ids.update(
@@ -110,7 +112,7 @@ def office_collection_ids():
     roots = Collection.objects.filter(
         pk__in=GroupCollectionPermission.objects.filter(group__in=admin_groups).values("collection")
     ).exclude(pk__in=school_collections)
-    return _collection_and_descendants(roots.exclude(depth=1))
+    return _collection_and_descendants(roots.exclude(depth=1).values_list("path", flat=True))
 
 
 def compute_scope(user):
@@ -152,34 +154,41 @@ def compute_scope(user):
     for authority in Authority.objects.filter(pk__in=list(authority_roles)):
         authority_ids.update(authority.subtree().values_list("pk", flat=True))
         school_q |= Q(authority__path__startswith=authority.path)
+    # Plain values, not model instances: a province admin's scope spans thousands of schools
+    # and is computed on every admin request.
     schools = list(
-        School.objects.filter(school_q).select_related("root_page", "collection", "site")
+        School.objects.filter(school_q).values_list(
+            "pk", "site_id", "root_page__path", "collection__path"
+        )
     )
     offices = list(
-        Authority.objects.filter(pk__in=authority_ids, site__isnull=False).select_related(
-            "site__root_page"
+        Authority.objects.filter(pk__in=authority_ids, site__isnull=False).values_list(
+            "site_id", "site__root_page__path"
         )
     )
 
-    page_paths = [s.root_page.path for s in schools if s.root_page_id]
-    page_paths += [a.site.root_page.path for a in offices if a.site.root_page_id]
-    site_ids = {s.site_id for s in schools if s.site_id} | {a.site_id for a in offices}
+    page_paths = [path for _pk, _site, path, _c in schools if path]
+    page_paths += [path for _site, path in offices if path]
+    site_ids = {site for _pk, site, _p, _c in schools if site} | {site for site, _p in offices}
 
-    collections = [s.collection for s in schools if s.collection_id]
-    collection_ids = _collection_and_descendants(collections)
+    collection_ids = _collection_and_descendants(path for *_rest, path in schools if path)
     if authority_ids:
         # Office collections the user's groups were given (their own office's media).
-        own = Collection.objects.filter(
-            pk__in=GroupCollectionPermission.objects.filter(group__in=group_ids).values(
-                "collection"
+        own = (
+            Collection.objects.filter(
+                pk__in=GroupCollectionPermission.objects.filter(group__in=group_ids).values(
+                    "collection"
+                )
             )
-        ).exclude(depth=1)
+            .exclude(depth=1)
+            .values_list("path", flat=True)
+        )
         collection_ids |= _collection_and_descendants(own) & (
             office_collection_ids() | collection_ids
         )
 
     return Scope(
-        school_ids=frozenset(s.pk for s in schools),
+        school_ids=frozenset(pk for pk, *_rest in schools),
         authority_ids=frozenset(authority_ids),
         page_paths=tuple(sorted(set(page_paths))),
         collection_ids=frozenset(collection_ids),

@@ -18,6 +18,7 @@ EVENT_FIELDS = (
     "school_id",
     "section_key",
     "moved_from_section",
+    "moved_from_school_id",
     "page_id",
     "page_model",
     "is_item",
@@ -126,6 +127,33 @@ def test_moving_an_item_moves_its_count(school):
         )
     )
     assert rows == {"tuyen-sinh": 1, "tin-tuc": -1}
+
+
+def test_an_item_moved_to_another_school_leaves_the_first_schools_count(school, other_school):
+    """Its publication stays the first school's history; its live item now counts for the
+    second school only (the move is an office admin's or a superuser's act)."""
+    page = add_news(school, moment(2016, 10, 3))
+    with at(moment(2016, 10, 10)):
+        page.move(section(other_school, "tin-tuc"), pos="last-child")
+    event = ActivityEvent.objects.get(page_id=page.pk, kind=EventKind.MOVE)
+    assert (event.school_id, event.moved_from_school_id, event.items_delta) == (
+        other_school.pk,
+        school.pk,
+        1,
+    )
+    assert ActivityEvent.objects.get(page_id=page.pk, kind=EventKind.POST).school_id == school.pk
+
+    def items(of):
+        return sum(
+            DailyActivity.objects.filter(school=of, section_key="tin-tuc").values_list(
+                "items_delta", flat=True
+            )
+        )
+
+    assert (items(school), items(other_school)) == (0, 1)
+    before = ledger_state()
+    call_command("audit_rebuild", stdout=io.StringIO())
+    assert ledger_state() == before
 
 
 def test_office_pages_are_not_in_the_ledger(school, authority):

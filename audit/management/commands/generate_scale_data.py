@@ -2,21 +2,25 @@
 
 Full provisioning of thousands of schools is too slow for a benchmark set-up, so this bulk-creates
 what the audit reads: authorities (through the normal service), schools, their sites and mandated
-section pages (bare page rows), and a year of publication history written directly as ledger rows
-and the daily rollup (the same pure functions the ledger uses). Deterministic for a given seed."""
+section pages (bare page rows), and a year of publication history: bulk-created publication-log
+rows (`PageLogEntry`, the ledger's source) with the ledger rows and daily rollup derived from
+them by the ledger's own pure functions. The posts' pages and revisions are not created, so
+`audit_rebuild` keeps the stored facts, as for deleted pages. Deterministic for a given seed."""
 
 import datetime
 import random
+import struct
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageLogEntry, Site
 
-from audit.ledger import post_gaps, rollup_rows
-from audit.models import ActivityEvent, DailyActivity, EventKind
+from audit.ledger import analyze, post_gaps, rollup_rows
+from audit.models import ActivityEvent, DailyActivity, EventKind, MinHashBand
+from audit.text import NUM_PERM, band_buckets
 from page_types.blueprint import sections_for
 from page_types.models import MandatedSection
 from tenants.models import Authority, Level, School
@@ -84,6 +88,8 @@ class Command(BaseCommand):
                 password="bench-matkhau-123",
                 email="bench-admin@example.vn",
             )
+        # Fresh statistics, or PostgreSQL plans the audit's queries for empty tables.
+        analyze(ActivityEvent, DailyActivity, School, Page, MandatedSection)
         seconds = (timezone.now() - started).total_seconds()
         self.stdout.write(
             f"Đã tạo {len(communes)} đơn vị cấp xã, {len(schools)} trường, {events} sự kiện "
@@ -179,11 +185,32 @@ class Command(BaseCommand):
             school.site = site
         School.objects.bulk_update(schools, ["root_page", "site"], batch_size=1000)
 
+    def _log_entries(self, events):
+        """The publication log behind the events (bulk-created, as the ledger's source)."""
+        content_types = {
+            model: ContentType.objects.get_by_natural_key(*model.split("."))
+            for model, _share in POST_SECTIONS.values()
+        }
+        entries = [
+            PageLogEntry(
+                page_id=event.page_id,
+                content_type=content_types[event.page_model],
+                label=event.title,
+                action="wagtail.publish",
+                timestamp=event.timestamp,
+                data={},
+                content_changed=event.kind != EventKind.UNCHANGED,
+            )
+            for event in events
+        ]
+        PageLogEntry.objects.bulk_create(entries, batch_size=5000)
+        for event, entry in zip(events, entries, strict=True):
+            event.log_entry_id = entry.pk
+
     def _history(self, schools, rng):
         start = HISTORY_END - datetime.timedelta(days=HISTORY_DAYS - 1)
         tz = timezone.get_current_timezone()
         next_page = 10_000_000
-        next_log = 10_000_000
         all_events = []
         for school in schools:
             name, _share, rate = _pick(rng, PROFILES)
@@ -221,6 +248,7 @@ class Command(BaseCommand):
                     events.append(
                         _event(school, key, next_page, when, EventKind.POST, words, rng, name)
                     )
+                    post_hash = events[-1].content_hash
                     if rng.random() < 0.25:
                         later = when + datetime.timedelta(days=rng.randrange(0, 10), hours=1)
                         kind = (
@@ -229,33 +257,58 @@ class Command(BaseCommand):
                             else EventKind.UPDATE
                         )
                         if later.date() <= HISTORY_END:
-                            events.append(
-                                _event(school, key, next_page, later, kind, words, rng, name)
+                            again = _event(school, key, next_page, later, kind, words, rng, name)
+                            # An unchanged re-publication has the digest of what was published.
+                            again.content_hash = (
+                                post_hash if kind == EventKind.UNCHANGED else _digest(rng)
                             )
+                            events.append(again)
                 day += datetime.timedelta(days=7)
             events.sort(key=lambda e: e.timestamp)
-            for event in events:
-                next_log += 1
-                event.log_entry_id = next_log
             posts = [e for e in events if e.kind == EventKind.POST]
             for post, gap in zip(
                 posts, post_gaps([(e.timestamp, e.log_entry_id) for e in posts]), strict=True
             ):
                 post.gap_seconds = gap
             all_events.extend(events)
-        ActivityEvent.objects.bulk_create(all_events, batch_size=5000)
         # Copies: a share of the for-show schools' news repeat an earlier post of another school.
+        # Originals and copies carry MinHash signatures that agree on the stated share of
+        # positions, so `audit_rebuild` finds the same pairs again.
         news = [e for e in all_events if e.kind == EventKind.POST and e.section_key == "tin-tuc"]
+        news.sort(key=lambda e: e.timestamp)
         copies = []
+        copied = set()  # a copy is never the original of another (rebuild picks the earliest)
         for event in news:
             if event.extra_show and rng.random() < 0.15:
                 original = news[rng.randrange(0, max(1, len(news) // 50))]
-                if original.timestamp < event.timestamp and original.school_id != event.school_id:
-                    event.duplicate_of_id = original.pk
-                    event.duplicate_similarity = rng.choice((0.9140625, 0.953125, 1.0))
-                    copies.append(event)
+                if (
+                    original.timestamp < event.timestamp
+                    and original.school_id != event.school_id
+                    and id(original) not in copied
+                ):
+                    if original.minhash is None:
+                        original.minhash = _signature(rng)
+                    similarity = rng.choice((0.9140625, 0.953125, 1.0))
+                    event.minhash = _signature(rng, like=original.minhash, share=similarity)
+                    copies.append((event, original, similarity))
+                    copied.add(id(event))
+        self._log_entries(all_events)
+        ActivityEvent.objects.bulk_create(all_events, batch_size=5000)
+        for event, original, similarity in copies:
+            event.duplicate_of_id = original.pk
+            event.duplicate_similarity = similarity
+        copies = [event for event, _original, _similarity in copies]
         ActivityEvent.objects.bulk_update(
             copies, ["duplicate_of", "duplicate_similarity"], batch_size=2000
+        )
+        MinHashBand.objects.bulk_create(
+            [
+                MinHashBand(event_id=event.pk, band=band, bucket=bucket)
+                for event in all_events
+                if event.minhash
+                for band, bucket in band_buckets(event.minhash)
+            ],
+            batch_size=5000,
         )
         rows = rollup_rows(all_events)
         DailyActivity.objects.bulk_create(
@@ -266,6 +319,19 @@ class Command(BaseCommand):
             batch_size=5000,
         )
         return len(all_events)
+
+
+def _digest(rng):
+    return f"{rng.getrandbits(160):040x}"
+
+
+def _signature(rng, like=None, share=1.0):
+    """A MinHash signature: random, or agreeing with `like` on `share` of its positions."""
+    values = [rng.getrandbits(61) for _ in range(NUM_PERM)]
+    if like is not None:
+        kept = round(share * NUM_PERM)
+        values[:kept] = struct.unpack(f"<{NUM_PERM}Q", like)[:kept]
+    return struct.pack(f"<{NUM_PERM}Q", *values)
 
 
 def _pick(rng, weighted):
@@ -307,7 +373,7 @@ def _event(school, key, page_id, when, kind, words, rng, profile):
         timestamp=when,
         day=day,
         week=day - datetime.timedelta(days=day.weekday()),
-        content_hash=f"{page_id:040d}"[:40],
+        content_hash=_digest(rng),
         displayed_date=day - datetime.timedelta(days=lag),
         displayed_lag_days=lag,
         word_count=words,
