@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from ..models.blueprint import ADDABLE_PAGE_TYPES, BlueprintSection, LevelUse
-from .seed import DEFAULT_BLUEPRINT, level_uses
+from .seed import DEFAULT_BLUEPRINT, level_fields
 
 # Structural fields: code refers to built-in sections by slug and page type, and schools'
 # MandatedSection rows by key, so these are fixed once a section is built in or built anywhere.
@@ -151,7 +151,7 @@ class BlueprintSectionForm(WagtailAdminModelForm):
         seed = _seed_sections().get(self.instance.key)
         if seed is None:
             return
-        shipped = level_uses(seed)
+        shipped = level_fields(seed)
         for name in LEVEL_FIELDS:
             if self.cleaned_data.get(name) == LevelUse.NONE and shipped[name] != LevelUse.NONE:
                 self.add_error(

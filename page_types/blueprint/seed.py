@@ -125,7 +125,7 @@ OFFICE_SECTIONS = (
 )
 
 
-def level_uses(section):
+def level_fields(section):
     """{"for_mn": "required" | "optional" | "none", ...} of a Section, as BlueprintSection stores."""
     fields = {}
     for level, name in ((MN, "for_mn"), (TH, "for_th"), (THCS, "for_thcs")):
@@ -151,6 +151,6 @@ def seed_rows(model, sections=DEFAULT_BLUEPRINT, parent=None):
             expects_items=section.expects_items,
             sort_order=order * 10,
             built_in=True,
-            **level_uses(section),
+            **level_fields(section),
         )
         seed_rows(model, section.children, row)
