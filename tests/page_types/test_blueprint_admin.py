@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
+from audit import table
 from audit.engine import run_audit
 from page_types.blueprint import DEFAULT_BLUEPRINT, load_blueprint, sections_for, store
 from page_types.models import BlueprintSection, MandatedSection, NewsIndexPage
@@ -210,6 +211,23 @@ def test_a_changed_cadence_changes_the_audit(admin_client, make_school):
     assert sections["tin-tuc"]["status"] == "fresh"
     assert sections["tin-tuc"]["cadence_days"] == 30
     assert audit_sections(school, datetime.date(2016, 10, 20))["tin-tuc"]["status"] == "stale"
+
+
+def test_the_dashboard_table_is_recomputed_after_a_blueprint_change(admin_client, make_school):
+    schools = [make_school("TH"), make_school("MN")]
+    add_news(schools[0], moment(2016, 9, 12))
+    as_of = datetime.date(2016, 9, 30)
+    assert table.table_run(School.objects.all(), as_of).recomputed == 2
+    assert table.table_run(School.objects.all(), as_of).recomputed == 0  # stored lines reused
+
+    parents = row("goc-phu-huynh")  # optional everywhere: now required, and missing nowhere
+    data = form_data(parents, for_th="required", for_mn="required", for_thcs="required")
+    admin_client.post(url("edit", parents.pk), data, **ADMIN_HOST)
+
+    run = table.table_run(School.objects.all(), as_of)
+    assert run.recomputed == 2
+    expected = {r["school_id"]: r["score"] for r in run_audit(School.objects.all(), as_of).rows}
+    assert {r["school_id"]: r["score"] for r in run.rows} == expected
 
 
 def test_every_change_is_in_the_change_log(admin_client, office_admin):
