@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from page_types.blueprint import sections_for
+from page_types.blueprint import blueprint_generation, sections_for
 from page_types.models import MandatedSection
 from tenants.models import Authority, School
 
@@ -138,9 +138,14 @@ def scope_schools(schools):
     return schools.filter(is_active=True)
 
 
-@lru_cache(maxsize=16)
 def blueprint_sections(level, serves_meals):
-    """(key, section, required) of a school kind, computed once (the blueprint is constant)."""
+    """(key, section, required) of a school kind, computed once per blueprint version (an
+    office admin may change the blueprint)."""
+    return _blueprint_sections(level, serves_meals, blueprint_generation())
+
+
+@lru_cache(maxsize=16)
+def _blueprint_sections(level, serves_meals, generation):
     return tuple(
         (key, section, section.is_required(level, serves_meals))
         for key, section in sections_for(level, serves_meals)

@@ -12,6 +12,8 @@ WATCHED = (
     "tenants.School",
     "tenants.Authority",
     "page_types.MandatedSection",
+    # The blueprint (sections, levels, cadences), edited by office admins in the admin.
+    "page_types.BlueprintSection",
 )
 WATCHED_APPS = ("regulations",)
 

@@ -87,3 +87,18 @@ def purge_after_move(sender, instance, **kwargs):
 
 
 post_page_move.connect(purge_after_move, dispatch_uid="portal-purge-on-move")
+
+
+def _connect_blueprint():
+    # The blueprint's per-process copy is dropped whenever a row changes.
+    from .blueprint.store import blueprint_changed
+
+    for signal in (post_save, post_delete):
+        signal.connect(
+            blueprint_changed,
+            sender="page_types.BlueprintSection",
+            dispatch_uid=f"portal-blueprint-{signal is post_save}",
+        )
+
+
+_connect_blueprint()

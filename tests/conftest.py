@@ -5,6 +5,7 @@ import itertools
 import pytest
 from django.core.cache import cache
 
+from page_types.blueprint import forget_blueprint
 from tenants.models import Membership
 from tenants.provisioning import SchoolData, add_member, create_authority, provision_school
 
@@ -14,8 +15,11 @@ _codes = itertools.count(1)
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
+    # The blueprint's in-process copy may hold rows a previous test's rollback removed.
+    forget_blueprint()
     yield
     cache.clear()
+    forget_blueprint()
 
 
 @pytest.fixture

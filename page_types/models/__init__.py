@@ -2,6 +2,7 @@
 
 from .announcements import AnnouncementIndexPage, AnnouncementPage, Audience, Priority
 from .base import MandatedSection, PortalPage, SectionPage, is_mandated
+from .blueprint import BlueprintSection, LevelUse
 from .contact import ContactFormField, ContactPage
 from .disclosure import DisclosureIndexPage, DisclosureItemPage, DisclosureYearPage
 from .documents import DocumentIndexPage, FormFilePage, FormsIndexPage, OfficialDocumentPage
@@ -18,6 +19,7 @@ __all__ = [
     "AnnouncementIndexPage",
     "AnnouncementPage",
     "Audience",
+    "BlueprintSection",
     "ContactFormField",
     "ContactPage",
     "DisclosureIndexPage",
@@ -28,6 +30,7 @@ __all__ = [
     "FormsIndexPage",
     "GalleryAlbumPage",
     "GalleryIndexPage",
+    "LevelUse",
     "MandatedSection",
     "MenuIndexPage",
     "NewsArticlePage",

@@ -341,6 +341,7 @@ OWNED_PREFIXES = {
     "admin/audit/": "audit",
     "admin/regulations/": "regulations",
     "admin/inspections/": "audit",
+    "admin/blueprint/": "page_types",
 }
 
 for _app in ("audit", "regulations", "page_types"):

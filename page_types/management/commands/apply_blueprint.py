@@ -1,14 +1,13 @@
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from page_types.blueprint import ensure_sections
+from page_types.blueprint import apply_to_schools
 from tenants.models import Authority, School
 
 
 class Command(BaseCommand):
     help = (
-        "Bổ sung các mục bắt buộc còn thiếu theo cấu trúc chuẩn cho các trường đã có; "
-        "không bao giờ xóa nội dung."
+        "Bổ sung các mục bắt buộc còn thiếu theo cấu trúc chuẩn (đang áp dụng, gồm cả thay đổi "
+        "của Phòng/Sở) cho các trường đã có; không bao giờ xóa hay đổi tên nội dung."
     )
 
     def add_arguments(self, parser):
@@ -18,7 +17,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, school=None, authority=None, **options):
-        schools = School.objects.filter(root_page__isnull=False).select_related("root_page")
+        schools = School.objects.all()
         if school:
             schools = schools.filter(code=school)
             if not schools.exists():
@@ -28,12 +27,10 @@ class Command(BaseCommand):
             if office is None:
                 raise CommandError(f"Không có đơn vị quản lý mã “{authority}”.")
             schools = schools.filter(authority__path__startswith=office.path)
-        total = 0
-        for item in schools:
-            with transaction.atomic():
-                added = ensure_sections(item, item.root_page.specific)
-            total += len(added)
-            if added:
-                titles = ", ".join(page.title for page in added)
-                self.stdout.write(f"{item.code} {item.name}: thêm {len(added)} mục ({titles})")
-        self.stdout.write(f"Xong: thêm {total} mục cho {schools.count()} trường.")
+        # Each school in its own transaction: a failure leaves the schools done so far done.
+        result = apply_to_schools(schools)
+        for item, titles in result.changed:
+            self.stdout.write(
+                f"{item.code} {item.name}: thêm {len(titles)} mục ({', '.join(titles)})"
+            )
+        self.stdout.write(f"Xong: thêm {result.pages} mục cho {result.schools} trường.")

@@ -1,13 +1,14 @@
-"""The mandated structure of a school site, declared once as data (domain/site-structure.md).
+"""The mandated structure of a school site as shipped (domain/site-structure.md): the seed of
+the editable blueprint (page_types.BlueprintSection) and its defaults.
 
-Three readers: provisioning builds the tree from it, the editor's checklist and the audit
-measure each section against it. Levels: "req" = required, "opt" = built but optional."""
+The live blueprint is in the database; an office admin adjusts it in the admin. This module is
+read by the seeding migration, by `store` when the table is empty, and by tests comparing the
+seeded rows with it. Levels: "required" are built and audited, "optional" built but not
+required."""
 
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db import transaction
-from wagtail.models import Page
 
 MN, TH, THCS = "MN", "TH", "THCS"
 ALL = (MN, TH, THCS)
@@ -54,7 +55,7 @@ INTRODUCTION_CHILDREN = (
     Section("doi-ngu", "Đội ngũ", "page_types.StandardPage", expects_items=False),
 )
 
-BLUEPRINT = (
+DEFAULT_BLUEPRINT = (
     Section(
         "gioi-thieu",
         "Giới thiệu",
@@ -124,78 +125,32 @@ OFFICE_SECTIONS = (
 )
 
 
-def sections_for(level, serves_meals=False, sections=BLUEPRINT, prefix=""):
-    """Yield (key, section) for every section a school of this level gets, depth first."""
-    for section in sections:
-        if not section.applies_to(level):
-            continue
-        if section.meals_only and level not in section.required and not serves_meals:
-            continue
-        key = prefix + section.slug
-        yield key, section
-        yield from sections_for(level, serves_meals, section.children, key + "/")
+def level_fields(section):
+    """{"for_mn": "required" | "optional" | "none", ...} of a Section, as BlueprintSection stores."""
+    fields = {}
+    for level, name in ((MN, "for_mn"), (TH, "for_th"), (THCS, "for_thcs")):
+        if level in section.required:
+            fields[name] = "required"
+        elif level in section.optional:
+            fields[name] = "optional"
+        else:
+            fields[name] = "none"
+    return fields
 
 
-def _add_section(parent, section, school):
-    from .models import ContactPage
-    from .models.contact import DEFAULT_FORM_FIELDS, ContactFormField
-
-    model = section.model
-    page = model(title=section.title, slug=section.slug, show_in_menus=True, **section.fields)
-    if model is ContactPage and school is not None:
-        page.address, page.phone, page.email = school.address, school.phone, school.email
-        page.subject = f"Góp ý gửi {school.name}"
-        page.to_address = school.email
-    parent.add_child(instance=page)
-    if model is ContactPage:
-        # Saved directly: the cluster manager's create() only stages rows until the next save.
-        for order, spec in enumerate(DEFAULT_FORM_FIELDS):
-            ContactFormField.objects.create(page=page, sort_order=order, **spec)
-    return page
-
-
-@transaction.atomic
-def build_school_site(school):
-    """Create the school's home page and every section its level requires. Returns the home."""
-    from .models import SchoolHomePage
-
-    root = Page.get_first_root_node()
-    home = SchoolHomePage(title=school.name, slug=school.slug, motto="")
-    root.add_child(instance=home)
-    ensure_sections(school, home)
-    return home
-
-
-def ensure_sections(school, home):
-    """Add what the blueprint requires and the tree lacks; never delete. Returns pages added."""
-    from .models import MandatedSection
-
-    existing = dict(MandatedSection.objects.filter(school=school).values_list("key", "page_id"))
-    pages = {"": home}
-    added = []
-    for key, section in sections_for(school.level, school.serves_meals):
-        parent_key = key.rpartition("/")[0]
-        if key in existing:
-            pages[key] = Page.objects.get(pk=existing[key])
-            continue
-        parent = pages[parent_key]
-        page = parent.get_children().filter(slug=section.slug).first()
-        if page is None:
-            page = _add_section(parent, section, school)
-            added.append(page)
-        MandatedSection.objects.create(page=page, school=school, key=key)
-        pages[key] = page
-    return added
-
-
-@transaction.atomic
-def build_office_site(authority):
-    from .models import MandatedSection, OfficeHomePage
-
-    root = Page.get_first_root_node()
-    home = OfficeHomePage(title=authority.name, slug=authority.code.lower())
-    root.add_child(instance=home)
-    for section in OFFICE_SECTIONS:
-        page = _add_section(home, section, None)
-        MandatedSection.objects.create(page=page, school=None, key=f"office/{section.slug}")
-    return home
+def seed_rows(model, sections=DEFAULT_BLUEPRINT, parent=None):
+    """Create the built-in BlueprintSection rows (`model`: the migration's historical model)."""
+    for order, section in enumerate(sections, start=1):
+        row = model.objects.create(
+            parent=parent,
+            slug=section.slug,
+            title=section.title,
+            page_type=section.page_type,
+            meals_only=section.meals_only,
+            cadence_days=section.cadence_days,
+            expects_items=section.expects_items,
+            sort_order=order * 10,
+            built_in=True,
+            **level_fields(section),
+        )
+        seed_rows(model, section.children, row)

@@ -1,0 +1,60 @@
+"""The mandated structure of a school site (domain/site-structure.md), declared once as data.
+
+Three readers: provisioning builds the tree from it, the editor's checklist and the audit
+measure each section against it. The shipped structure (`seed`) fills the BlueprintSection
+table, which an office admin adjusts in the admin (`Cấu trúc trang trường`); `store` serves the
+rows as `Section`s, `provisioning` builds trees and rolls changes out to existing schools."""
+
+from .provisioning import (
+    APPLY_LOG_ACTION,
+    RollOut,
+    apply_to_schools,
+    build_office_site,
+    build_school_site,
+    ensure_sections,
+)
+from .seed import (
+    ALL,
+    AS_NEEDED,
+    DEFAULT_BLUEPRINT,
+    MN,
+    OFFICE_SECTIONS,
+    TH,
+    THCS,
+    WEEKLY,
+    YEARLY,
+    Section,
+)
+from .store import (
+    blueprint_changed,
+    blueprint_generation,
+    forget_blueprint,
+    live_blueprint,
+    load_blueprint,
+    sections_for,
+)
+
+__all__ = [
+    "ALL",
+    "APPLY_LOG_ACTION",
+    "AS_NEEDED",
+    "DEFAULT_BLUEPRINT",
+    "MN",
+    "OFFICE_SECTIONS",
+    "TH",
+    "THCS",
+    "WEEKLY",
+    "YEARLY",
+    "RollOut",
+    "Section",
+    "apply_to_schools",
+    "blueprint_changed",
+    "blueprint_generation",
+    "build_office_site",
+    "build_school_site",
+    "ensure_sections",
+    "forget_blueprint",
+    "live_blueprint",
+    "load_blueprint",
+    "sections_for",
+]

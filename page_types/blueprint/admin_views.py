@@ -1,0 +1,342 @@
+"""The blueprint in the admin (/admin/blueprint/): list, add, edit, delete added sections, the
+change log, and rolling the blueprint out to existing schools. Permissions: permissions.py."""
+
+from django.contrib.admin.utils import quote
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Case, F, IntegerField, Q, When
+from django.db.models.functions import Coalesce
+from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin import messages
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
+
+from tenants.isolation.scope import scope_for_user
+from tenants.models import School
+
+from ..models import BlueprintSection, MandatedSection
+from .forms import BlueprintSectionForm, describe_changes
+from .permissions import schools_to_apply
+from .provisioning import APPLY_LOG_ACTION, apply_to_schools
+
+EDIT_LOG_ACTION = "page_types.blueprint_edit"
+CHANGES_PER_PAGE = 50
+
+
+def _levels_text(row):
+    labels = {"required": _("bắt buộc"), "optional": _("tùy chọn"), "none": _("không có")}
+    parts = [f"{level}: {labels[use]}" for level, use in row.level_uses().items()]
+    text = ", ".join(parts)
+    if row.meals_only:
+        text += " " + _("(tùy chọn: chỉ trường bán trú)")
+    return text
+
+
+def _cadence_text(row):
+    if row.cadence_days is None:
+        return _("Khi cần")
+    return _("%(days)s ngày") % {"days": row.cadence_days}
+
+
+class Forbidden403Mixin:
+    """A refusal is a real 403: Wagtail's admin would turn PermissionDenied into a redirect to
+    the dashboard, which hides from school users and scripts that the screen is closed."""
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            return render(request, "page_types/blueprint/forbidden.html", status=403)
+
+
+class BlueprintIndexView(Forbidden403Mixin, generic.IndexView):
+    paginate_by = 200
+
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("parent")
+            .annotate(
+                _group_order=Coalesce(F("parent__sort_order"), F("sort_order")),
+                _group=Coalesce(F("parent_id"), F("id")),
+                _is_child=Case(
+                    When(parent__isnull=True, then=0), default=1, output_field=IntegerField()
+                ),
+            )
+        )
+
+    def order_queryset(self, queryset):
+        # The tree's order, whatever column was clicked: parents, each followed by its children.
+        return queryset.order_by("_group_order", "_group", "_is_child", "sort_order", "pk")
+
+    def get_delete_url(self, instance):
+        if instance.built_in:
+            return None
+        return super().get_delete_url(instance)
+
+    @property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.permission_policy.user_has_permission(self.request.user, "apply"):
+            buttons.append(
+                HeaderButton(
+                    _("Áp dụng cho các trường hiện có"),
+                    url=reverse("page_types_blueprint:apply"),
+                    icon_name="resubmit",
+                )
+            )
+        buttons.append(
+            HeaderButton(
+                _("Lịch sử thay đổi"),
+                url=reverse("page_types_blueprint:changes"),
+                icon_name="history",
+            )
+        )
+        return buttons
+
+
+class BlueprintCreateView(Forbidden403Mixin, generic.CreateView):
+    pass
+
+
+class BlueprintEditView(Forbidden403Mixin, generic.EditView):
+    def save_instance(self):
+        # Logged here rather than by the edit action: the entry says what changed, from what to
+        # what, which Wagtail's plain "edited" entry does not.
+        changes = describe_changes(self.form)
+        instance = self.action_class(
+            self.form.instance, user=self.request.user, form=self.form, log_action=False
+        ).execute(skip_permission_checks=True)
+        if changes:
+            log(instance, EDIT_LOG_ACTION, user=self.request.user, data={"changes": changes})
+        return instance
+
+
+class BlueprintDeleteView(Forbidden403Mixin, generic.DeleteView):
+    def _refusal(self):
+        row = self.object
+        if row.built_in:
+            return _(
+                "Mục “%(title)s” có sẵn trong cấu trúc chuẩn nên không xóa được; có thể đổi "
+                "các cấp học thành “Tùy chọn”."
+            ) % {"title": row.title}
+        if row.children.exists():
+            return _("Mục “%(title)s” đang có mục con; hãy xóa các mục con trước.") % {
+                "title": row.title
+            }
+        return None
+
+    def _refuse(self, refusal):
+        messages.error(self.request, refusal)
+        return redirect(self.edit_url_name, quote(self.object.pk))
+
+    def get(self, request, *args, **kwargs):
+        # Runs after the permission check in dispatch.
+        if refusal := self._refusal():
+            return self._refuse(refusal)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if refusal := self._refusal():
+            return self._refuse(refusal)
+        return super().post(request, *args, **kwargs)
+
+    @property
+    def confirmation_message(self):
+        return _(
+            "Xóa mục “%(title)s” khỏi cấu trúc chuẩn? Trường mới sẽ không có mục này. Các "
+            "trang đã tạo ở các trường hiện có vẫn giữ nguyên (không bị xóa); trường có thể tự "
+            "xóa nếu không dùng."
+        ) % {"title": self.object.title}
+
+    def delete_action(self):
+        with transaction.atomic():
+            # The schools' pages stay; they just stop being mandated (protected) sections.
+            MandatedSection.objects.filter(school__isnull=False, key=self.object.key).delete()
+            super().delete_action()
+
+
+class BlueprintUsageView(Forbidden403Mixin, usage.UsageView):
+    pass
+
+
+class BlueprintHistoryView(Forbidden403Mixin, history.HistoryView):
+    # Auditors look at the blueprint; they may read its history too.
+    any_permission_required = ["add", "change", "delete", "view"]
+
+
+class BlueprintApplyView(
+    Forbidden403Mixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
+):
+    """Adds what the blueprint in force requires to the user's existing schools."""
+
+    model = BlueprintSection
+    permission_required = "apply"
+    template_name = "page_types/blueprint/apply.html"
+    page_title = gettext_lazy("Áp dụng cấu trúc cho các trường hiện có")
+    header_icon = "resubmit"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("page_types_blueprint:index"), "label": _("Cấu trúc trang trường")},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def schools(self):
+        return schools_to_apply(self.request.user).filter(root_page__isnull=False)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["school_count"] = self.schools().count()
+        context["index_url"] = reverse("page_types_blueprint:index")
+        return context
+
+    def post(self, request, *args, **kwargs):
+        with transaction.atomic():
+            result = apply_to_schools(self.schools().order_by("code"), user=request.user)
+        if result.pages:
+            messages.success(
+                request,
+                _("Đã thêm %(pages)s trang cho %(changed)s trường (đã xét %(schools)s trường).")
+                % {
+                    "pages": result.pages,
+                    "changed": len(result.changed),
+                    "schools": result.schools,
+                },
+            )
+        else:
+            messages.success(
+                request,
+                _("Cả %(schools)s trường đã đủ các mục theo cấu trúc; không thêm trang nào.")
+                % {"schools": result.schools},
+            )
+        context = self.get_context_data(result=result)
+        return TemplateResponse(request, self.template_name, context)
+
+
+class BlueprintChangesView(
+    Forbidden403Mixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
+):
+    """Every change to the blueprint (who, when, what), deleted sections included, and the
+    roll-outs to the schools the user can see."""
+
+    model = BlueprintSection
+    permission_required = "view"
+    template_name = "page_types/blueprint/changes.html"
+    page_title = gettext_lazy("Lịch sử thay đổi cấu trúc trang trường")
+    header_icon = "history"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("page_types_blueprint:index"), "label": _("Cấu trúc trang trường")},
+            {"url": "", "label": _("Lịch sử thay đổi")},
+        ]
+
+    def entries(self):
+        user = self.request.user
+        rollouts = Q(
+            content_type=ContentType.objects.get_for_model(School), action=APPLY_LOG_ACTION
+        )
+        if not user.is_superuser:
+            schools = scope_for_user(user).school_ids
+            rollouts &= Q(object_id__in=[str(pk) for pk in schools])
+        edits = Q(content_type=ContentType.objects.get_for_model(BlueprintSection))
+        return (
+            ModelLogEntry.objects.filter(edits | rollouts)
+            .select_related("user")
+            .order_by("-timestamp", "-pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = Paginator(self.entries(), CHANGES_PER_PAGE).get_page(self.request.GET.get("p"))
+        context["page_obj"] = page
+        context["rows"] = [
+            {
+                "entry": entry,
+                "user": entry.user_display_name,
+                "message": entry.message,
+                "is_rollout": entry.action == APPLY_LOG_ACTION,
+            }
+            for entry in page
+        ]
+        return context
+
+
+class BlueprintViewSet(ModelViewSet):
+    model = BlueprintSection
+    icon = "list-ul"
+    menu_label = gettext_lazy("Cấu trúc trang trường")
+    menu_name = "cau-truc-trang-truong"
+    add_to_settings_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = False  # the listing shows everything; auditors read it there
+    sort_order_field = None
+    index_view_class = BlueprintIndexView
+    add_view_class = BlueprintCreateView
+    edit_view_class = BlueprintEditView
+    delete_view_class = BlueprintDeleteView
+    history_view_class = BlueprintHistoryView
+    usage_view_class = BlueprintUsageView
+    list_display = [
+        "tree_title",
+        Column("key", label=gettext_lazy("Đường dẫn")),
+        Column("page_type", label=gettext_lazy("Loại trang"), accessor="get_page_type_display"),
+        Column("levels", label=gettext_lazy("Cấp học"), accessor=_levels_text),
+        Column("cadence", label=gettext_lazy("Chu kỳ cập nhật"), accessor=_cadence_text),
+        Column(
+            "built_in",
+            label=gettext_lazy("Nguồn"),
+            accessor=lambda row: _("Có sẵn") if row.built_in else _("Phòng/Sở bổ sung"),
+        ),
+    ]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldPanel("title"),
+                    FieldPanel("parent"),
+                    FieldPanel("slug"),
+                    FieldPanel("page_type"),
+                    FieldPanel("sort_order"),
+                ],
+                heading=gettext_lazy("Mục"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [FieldPanel("for_mn"), FieldPanel("for_th"), FieldPanel("for_thcs")]
+                    ),
+                    FieldPanel("meals_only"),
+                ],
+                heading=gettext_lazy("Cấp học"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("cadence_days"), FieldPanel("expects_items")],
+                heading=gettext_lazy("Kiểm tra cập nhật"),
+            ),
+        ],
+        base_form_class=BlueprintSectionForm,
+    )
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("apply/", BlueprintApplyView.as_view(), name="apply"),
+            path("changes/", BlueprintChangesView.as_view(), name="changes"),
+        ]

@@ -1,0 +1,106 @@
+"""Building a site's tree from the blueprint, and rolling blueprint changes out to existing
+schools: pages are only ever added, never deleted, moved or renamed."""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from wagtail.log_actions import log
+from wagtail.models import Page
+
+from .seed import OFFICE_SECTIONS
+from .store import sections_for
+
+APPLY_LOG_ACTION = "page_types.blueprint_apply"
+
+
+def _add_section(parent, section, school):
+    from ..models import ContactPage
+    from ..models.contact import DEFAULT_FORM_FIELDS, ContactFormField
+
+    model = section.model
+    page = model(title=section.title, slug=section.slug, show_in_menus=True, **section.fields)
+    if model is ContactPage and school is not None:
+        page.address, page.phone, page.email = school.address, school.phone, school.email
+        page.subject = f"Góp ý gửi {school.name}"
+        page.to_address = school.email
+    parent.add_child(instance=page)
+    if model is ContactPage:
+        # Saved directly: the cluster manager's create() only stages rows until the next save.
+        for order, spec in enumerate(DEFAULT_FORM_FIELDS):
+            ContactFormField.objects.create(page=page, sort_order=order, **spec)
+    return page
+
+
+@transaction.atomic
+def build_school_site(school):
+    """Create the school's home page and every section its level requires. Returns the home."""
+    from ..models import SchoolHomePage
+
+    root = Page.get_first_root_node()
+    home = SchoolHomePage(title=school.name, slug=school.slug, motto="")
+    root.add_child(instance=home)
+    ensure_sections(school, home)
+    return home
+
+
+def ensure_sections(school, home):
+    """Add what the blueprint requires and the tree lacks; never delete. Returns pages added.
+    A page already at a section's place (same slug under the same parent) becomes the section."""
+    from ..models import MandatedSection
+
+    existing = dict(MandatedSection.objects.filter(school=school).values_list("key", "page_id"))
+    wanted = list(sections_for(school.level, school.serves_meals))
+    if all(key in existing for key, _section in wanted):
+        return []
+    known = Page.objects.in_bulk([existing[key] for key, _s in wanted if key in existing])
+    pages = {"": home}
+    added = []
+    for key, section in wanted:
+        if key in existing:
+            pages[key] = known[existing[key]]
+            continue
+        parent = pages[key.rpartition("/")[0]]
+        page = parent.get_children().filter(slug=section.slug).first()
+        if page is None:
+            page = _add_section(parent, section, school)
+            added.append(page)
+        MandatedSection.objects.create(page=page, school=school, key=key)
+        pages[key] = page
+    return added
+
+
+@dataclass
+class RollOut:
+    schools: int = 0
+    pages: int = 0
+    # (school, [titles of the pages added]) for every school that got something.
+    changed: list = field(default_factory=list)
+
+
+def apply_to_schools(schools, user=None):
+    """Bring existing schools up to the blueprint in force. Each school is one transaction
+    (a savepoint when the caller holds one); every school that got pages has it logged."""
+    result = RollOut()
+    for school in schools.filter(root_page__isnull=False).select_related("root_page"):
+        with transaction.atomic():
+            added = ensure_sections(school, school.root_page)
+            if added:
+                titles = [page.title for page in added]
+                log(school, APPLY_LOG_ACTION, user=user, data={"added": titles})
+                result.changed.append((school, titles))
+                result.pages += len(added)
+        result.schools += 1
+    return result
+
+
+@transaction.atomic
+def build_office_site(authority):
+    from ..models import MandatedSection, OfficeHomePage
+
+    root = Page.get_first_root_node()
+    home = OfficeHomePage(title=authority.name, slug=authority.code.lower())
+    root.add_child(instance=home)
+    for section in OFFICE_SECTIONS:
+        page = _add_section(home, section, None)
+        MandatedSection.objects.create(page=page, school=None, key=f"office/{section.slug}")
+    return home

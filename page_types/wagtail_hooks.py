@@ -1,0 +1,51 @@
+"""Admin wiring of page_types: the blueprint screens (Cấu trúc trang trường) and their log."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+from wagtail.permissions import register_permission_policy
+
+from .blueprint.admin_views import EDIT_LOG_ACTION, BlueprintViewSet
+from .blueprint.permissions import BlueprintPolicy
+from .blueprint.provisioning import APPLY_LOG_ACTION
+from .models import BlueprintSection
+
+# The policy must exist before the viewset registers (Wagtail 8 looks it up by model).
+register_permission_policy(BlueprintSection, BlueprintPolicy(BlueprintSection), exact_class=True)
+
+
+@hooks.register("register_admin_viewset")
+def register_blueprint_viewset():
+    return BlueprintViewSet("page_types_blueprint", url_prefix="blueprint")
+
+
+@hooks.register("register_log_actions")
+def register_blueprint_log_actions(actions):
+    @actions.register_action(EDIT_LOG_ACTION)
+    class BlueprintEditFormatter(LogFormatter):
+        label = gettext_lazy("Sửa mục cấu trúc trang trường")
+
+        def format_message(self, log_entry):
+            changes = (log_entry.data or {}).get("changes", [])
+            parts = [
+                _("%(field)s: %(old)s → %(new)s")
+                % {"field": c["field"], "old": c["from"], "new": c["to"]}
+                for c in changes
+            ]
+            return _("Sửa mục “%(title)s”: %(changes)s") % {
+                "title": log_entry.label,
+                "changes": "; ".join(parts),
+            }
+
+    @actions.register_action(APPLY_LOG_ACTION)
+    class BlueprintApplyFormatter(LogFormatter):
+        label = gettext_lazy("Bổ sung mục theo cấu trúc trang trường")
+
+        def format_message(self, log_entry):
+            added = (log_entry.data or {}).get("added", [])
+            return _("Bổ sung %(count)s mục cho %(school)s: %(titles)s") % {
+                "count": len(added),
+                "school": log_entry.label,
+                "titles": ", ".join(added),
+            }

@@ -1,0 +1,27 @@
+"""The page_types app's admin URLs for the tenant-isolation sweep (merged into
+tests/tenants/admin_url_registry.py): the blueprint screens (/admin/blueprint/). They hold no
+school's data and scope themselves (superusers and office staff only, roll-outs limited to the
+office's schools); tests/page_types/test_blueprint_admin.py checks that."""
+
+from tests.tenants.admin_url_registry import OWNED, Route
+
+_VIEWS = (
+    "index",
+    "index_results",
+    "add",
+    "edit",
+    "delete",
+    "history",
+    "history_results",
+    "usage",
+    "apply",
+    "changes",
+)
+_WITH_PK = {"edit", "delete", "history", "history_results", "usage"}
+
+ADMIN_URLS = {
+    f"page_types_blueprint:{view}": Route(
+        OWNED, owner="page_types", params={"pk": "1"} if view in _WITH_PK else {}
+    )
+    for view in _VIEWS
+}
