@@ -1,6 +1,8 @@
 """Exact host → Site resolution. Wagtail falls back to the default site for unknown hosts;
 we never do, so a mistyped or hostile Host header cannot show another school's site."""
 
+import copy
+
 from django.core.cache import cache
 from wagtail.models import Site
 
@@ -31,7 +33,17 @@ def site_for_hostname(hostname):
     if _local["version"] != version or _local["map"] is None:
         _local["map"] = _build_map()
         _local["version"] = version
-    return _local["map"].get(hostname.lower())
+    site = _local["map"].get(hostname.lower())
+    return _request_copy(site) if site is not None else None
+
+
+def _request_copy(site):
+    """The map's instances live as long as the process; Wagtail caches on what it is given (the
+    root page's `.specific`), so a shared instance would serve the home page as first loaded,
+    whatever was published since. Each request gets its own copies."""
+    clone = copy.copy(site)
+    clone.root_page = copy.copy(site.root_page)
+    return clone
 
 
 def _new_version():
