@@ -136,6 +136,11 @@ def sections_for(level, serves_meals=False, sections=BLUEPRINT, prefix=""):
         yield from sections_for(level, serves_meals, section.children, key + "/")
 
 
+def contact_subject(school_name):
+    """Subject of the e-mails a school's contact form sends."""
+    return f"Góp ý gửi {school_name}"
+
+
 def _add_section(parent, section, school):
     from .models import ContactPage
     from .models.contact import DEFAULT_FORM_FIELDS, ContactFormField
@@ -144,7 +149,7 @@ def _add_section(parent, section, school):
     page = model(title=section.title, slug=section.slug, show_in_menus=True, **section.fields)
     if model is ContactPage and school is not None:
         page.address, page.phone, page.email = school.address, school.phone, school.email
-        page.subject = f"Góp ý gửi {school.name}"
+        page.subject = contact_subject(school.name)
         page.to_address = school.email
     parent.add_child(instance=page)
     if model is ContactPage:
