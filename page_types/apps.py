@@ -8,4 +8,4 @@ class PageTypesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import school_details, signals  # noqa: F401

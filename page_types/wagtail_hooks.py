@@ -1,4 +1,5 @@
-"""Admin wiring of page_types: the blueprint screens (Cấu trúc trang trường) and their log."""
+"""Admin wiring of page_types: the blueprint screens (Cấu trúc trang trường) and their log, and
+the log action of pages updated from an import of school details."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,6 +11,7 @@ from .blueprint.admin_views import EDIT_LOG_ACTION, BlueprintViewSet
 from .blueprint.permissions import BlueprintPolicy
 from .blueprint.provisioning import APPLY_LOG_ACTION
 from .models import BlueprintSection
+from .school_details import SYNC_ACTION
 
 # The policy must exist before the viewset registers (Wagtail 8 looks it up by model).
 register_permission_policy(BlueprintSection, BlueprintPolicy(BlueprintSection), exact_class=True)
@@ -49,3 +51,6 @@ def register_blueprint_log_actions(actions):
                 "school": log_entry.label,
                 "titles": ", ".join(added),
             }
+
+    label = gettext_lazy("Cập nhật theo thông tin trường do Phòng/Sở nhập")
+    actions.register_action(SYNC_ACTION, label, label)

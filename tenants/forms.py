@@ -1,10 +1,22 @@
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm
 
+from .lockout import SHOWN_ON_FORM_ATTR, is_locked_out, lockout_message
+
 
 class PortalLoginForm(LoginForm):
-    """Wagtail's password field has no label, so Django derives an untranslated "Password"."""
+    """Wagtail's login form in Vietnamese, telling a throttled user why they cannot sign in."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Wagtail's password field has no label, so Django derives an untranslated "Password".
         self.fields["password"].label = _("Mật khẩu")
+
+    def get_invalid_login_error(self):
+        # django-axes refuses a locked-out login inside authenticate(), which then looks like a
+        # wrong password; say what really happened instead.
+        if is_locked_out(self.request):
+            setattr(self.request, SHOWN_ON_FORM_ATTR, True)
+            return forms.ValidationError(lockout_message(self.request), code="locked_out")
+        return super().get_invalid_login_error()

@@ -1,6 +1,8 @@
 """Exact host → Site resolution. Wagtail falls back to the default site for unknown hosts;
 we never do, so a mistyped or hostile Host header cannot show another school's site."""
 
+import copy
+
 from django.core.cache import cache
 from wagtail.models import Site
 
@@ -38,9 +40,19 @@ def site_for_hostname(hostname):
     site = _local["sites"].get(site_id)
     if site is None:
         site = Site.objects.select_related("root_page").filter(pk=site_id).first()
-        if site is not None:
-            _local["sites"][site_id] = site
-    return site
+        if site is None:
+            return None
+        _local["sites"][site_id] = site
+    return _request_copy(site)
+
+
+def _request_copy(site):
+    """The map's instances live as long as the process; Wagtail caches on what it is given (the
+    root page's `.specific`), so a shared instance would serve the home page as first loaded,
+    whatever was published since. Each request gets its own copies."""
+    clone = copy.copy(site)
+    clone.root_page = copy.copy(site.root_page)
+    return clone
 
 
 def _new_version():

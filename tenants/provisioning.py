@@ -20,7 +20,7 @@ from wagtail.models import (
 
 from .approval import get_school_workflow
 from .models import Authority, Level, Membership, School
-from .signals import school_provisioned
+from .signals import school_details_changed, school_provisioned
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 APPROVER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
@@ -190,15 +190,21 @@ def provision_school(data, **extra):
         raise ValidationError(errors)
     school = School.objects.filter(code=data.code).first()
     if school is not None:
-        changed = [f for f in UPDATABLE_FIELDS if getattr(school, f) != getattr(data, f)]
-        for name in changed:
+        previous = {
+            name: getattr(school, name)
+            for name in UPDATABLE_FIELDS
+            if getattr(school, name) != getattr(data, name)
+        }
+        for name in previous:
             setattr(school, name, getattr(data, name))
         for key, value in {**data.extra, **extra}.items():
             setattr(school, key, value)
-        if changed or extra or data.extra:
+        if previous or extra or data.extra:
             school.save()
-            if "name" in changed and school.site_id:
+            if "name" in previous and school.site_id:
                 Site.objects.filter(pk=school.site_id).update(site_name=school.name)
+        if previous:
+            school_details_changed.send(sender=School, school=school, previous=previous)
         return school, False
 
     authority = Authority.objects.get(code=data.authority)

@@ -16,3 +16,8 @@ for model in (Site, SchoolDomain):
 # Sent inside provision_school's transaction once a new school's site exists; other apps
 # (disclosure slots, for example) add their part here. Arguments: school.
 school_provisioned = Signal()
+
+# Sent inside provision_school's transaction when a re-import changes an existing school's
+# details, so apps holding copies of them (the home page title, the contact page) follow.
+# Arguments: school (already saved), previous ({field: old value} for the changed fields).
+school_details_changed = Signal()

@@ -11,6 +11,7 @@ from .provisioning import (
     apply_to_schools,
     build_office_site,
     build_school_site,
+    contact_subject,
     ensure_sections,
 )
 from .seed import (
@@ -52,6 +53,7 @@ __all__ = [
     "blueprint_generation",
     "build_office_site",
     "build_school_site",
+    "contact_subject",
     "ensure_sections",
     "forget_blueprint",
     "live_blueprint",

@@ -13,6 +13,11 @@ from .store import sections_for
 APPLY_LOG_ACTION = "page_types.blueprint_apply"
 
 
+def contact_subject(school_name):
+    """Subject of the e-mails a school's contact form sends."""
+    return f"Góp ý gửi {school_name}"
+
+
 def _add_section(parent, section, school):
     from ..models import ContactPage
     from ..models.contact import DEFAULT_FORM_FIELDS, ContactFormField
@@ -21,7 +26,7 @@ def _add_section(parent, section, school):
     page = model(title=section.title, slug=section.slug, show_in_menus=True, **section.fields)
     if model is ContactPage and school is not None:
         page.address, page.phone, page.email = school.address, school.phone, school.email
-        page.subject = f"Góp ý gửi {school.name}"
+        page.subject = contact_subject(school.name)
         page.to_address = school.email
     parent.add_child(instance=page)
     if model is ContactPage:

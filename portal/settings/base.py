@@ -1,6 +1,7 @@
 """Settings shared by every environment; dev, test and production refine them."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -70,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "tenants.middleware.AdminIsolationMiddleware",
+    # Last, as django-axes asks: it turns a flagged lockout into our Vietnamese response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -206,5 +210,24 @@ LOGGING = {
 }
 
 WAGTAILADMIN_USER_LOGIN_FORM = "tenants.forms.PortalLoginForm"
+
+# Login throttling (django-axes): AxesStandaloneBackend first refuses a locked-out
+# username+IP before the password is checked; Django's ModelBackend does the rest.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = True
+# The database handler keeps attempts in AccessAttempt: same on SQLite and PostgreSQL,
+# shared by every app server.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+# By username and IP together: a school's shared office IP must not lock out its colleagues.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "tenants.lockout.lockout_response"
+# Django's admin is not mounted; Wagtail has no screen for these records (superusers use axes_* commands).
+AXES_ENABLE_ADMIN = False
 # Superusers are the platform team, not reviewers of every school's posts; approvers get our own notice.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False

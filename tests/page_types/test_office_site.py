@@ -124,3 +124,104 @@ def test_office_site_has_its_own_identity_and_no_school_banner(client, schools):
     assert "<title>Phòng Giáo dục và Đào tạo huyện Củ Chi</title>" in html
     assert 'aria-label="Danh mục chính"' in html
     assert Page.objects.get(depth=2, url_path="/pgd-cuchi/").title in html
+
+
+# "Tin mới từ các trường": each school's newest article, so one busy school cannot fill the list.
+
+
+def school_news_block(client):
+    html = html_of(client, "/")
+    return html.split('id="school-news"', 1)[1].split("</section>", 1)[0]
+
+
+def titles_in(block, titles):
+    """The titles found in the block, in the order they appear."""
+    return sorted((t for t in titles if t in block), key=block.index)
+
+
+def test_school_news_shows_one_latest_article_per_school_newest_first(client, schools):
+    busy, quiet, other = schools[0], schools[1], schools[2]
+    news(other, title="Tin cũ của trường khác", image=False)
+    news(quiet, title="Tin của trường ít đăng", image=False)
+    for i in range(6):
+        news(busy, title=f"Tin bận số {i}", image=False)
+    block = school_news_block(client)
+    titles = ["Tin cũ của trường khác", "Tin của trường ít đăng"] + [
+        f"Tin bận số {i}" for i in range(6)
+    ]
+    assert titles_in(block, titles) == [
+        "Tin bận số 5",
+        "Tin của trường ít đăng",
+        "Tin cũ của trường khác",
+    ]
+    assert block.count("<li>") == 3
+
+
+def test_school_news_keeps_to_live_public_articles_of_active_schools_in_the_subtree(
+    client, schools, make_school
+):
+    from wagtail.models import PageViewRestriction
+
+    create_authority("PGD-XA", "Phòng Văn hóa – Xã hội xã Tân Thông Hội", parent_code="PGD-CUCHI")
+    below = make_school("TH", authority_code="PGD-XA", name="Trường Tiểu học Cấp Dưới")
+    create_authority("PGD-KHAC", "Phòng Giáo dục và Đào tạo huyện Khác")
+    stranger = make_school("TH", authority_code="PGD-KHAC", name="Trường Tiểu học Ngoài")
+    news(below, title="Tin trường cấp dưới", image=False)
+    news(stranger, title="Tin trường ngoài", image=False)
+
+    news(schools[0], title="Tin công khai", image=False)
+    private = news(schools[0], title="Tin chỉ cho người đăng nhập", image=False)
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    news(schools[1], title="Tin đã gỡ", image=False).unpublish()
+    closed = schools[2]
+    news(closed, title="Tin trường đã đóng", image=False)
+    closed.is_active = False
+    closed.save()
+
+    block = school_news_block(client)
+    assert "Tin trường cấp dưới" in block
+    assert "Tin công khai" in block
+    for hidden in (
+        "Tin trường ngoài",
+        "Tin chỉ cho người đăng nhập",
+        "Tin đã gỡ",
+        "Tin trường đã đóng",
+    ):
+        assert hidden not in block
+
+
+def test_school_news_is_capped_at_the_limit(client, schools, monkeypatch):
+    from page_types.models import home
+
+    monkeypatch.setattr(home, "SCHOOL_NEWS_LIMIT", 3)
+    for i, school in enumerate(schools):
+        news(school, title=f"Tin trường thứ {i}", image=False)
+    block = school_news_block(client)
+    assert titles_in(block, [f"Tin trường thứ {i}" for i in range(4)]) == [
+        "Tin trường thứ 3",
+        "Tin trường thứ 2",
+        "Tin trường thứ 1",
+    ]
+
+
+def test_office_home_queries_do_not_grow_with_schools_or_articles(client, schools, make_school):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        html_of(client, "/")  # first visits create image renditions (writes)
+        cache.clear()
+        with CaptureQueriesContext(connection) as ctx:
+            html_of(client, "/")
+        return len(ctx.captured_queries)
+
+    for school in schools[:2]:
+        news(school, title="Tin có ảnh")
+    before = count()
+    for school in schools[2:] + [make_school("THCS"), make_school("MN")]:
+        news(school, title="Tin cũ hơn", image=False)
+        news(school, title="Tin có ảnh")
+    cache.clear()
+    assert count() == before
+    assert school_news_block(client).count("<img") == 6

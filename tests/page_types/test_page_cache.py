@@ -102,3 +102,14 @@ def test_cache_off_when_ttl_is_zero(client, school, settings):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
     fetch(client, school.hostname, "/")
     assert not fetch(client, school.hostname, "/").has_header("X-Cache")
+
+
+def test_publishing_the_home_page_itself_shows_on_the_next_visit(client, school):
+    """The process-wide host map must not keep serving the home page as it was first loaded."""
+    from wagtail.models import Page
+
+    assert "Chào mừng năm học mới" not in fetch(client, school.hostname).content.decode()
+    home = Page.objects.get(pk=school.root_page_id).specific
+    home.welcome = "<p>Chào mừng năm học mới</p>"
+    home.save_revision().publish()
+    assert "Chào mừng năm học mới" in fetch(client, school.hostname).content.decode()
