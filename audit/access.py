@@ -4,6 +4,7 @@ subtree; a school's approvers see their own school only; nobody sees another off
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from tenants.models import Authority, Membership, School
 
@@ -118,7 +119,11 @@ def can_inspect(user):
 
 def forbidden(request):
     """A real 403: Wagtail's admin would turn PermissionDenied into a redirect home."""
-    return render(request, "audit/forbidden.html", status=403)
+    message = _(
+        "Bạn không có quyền xem trang này. Mỗi người dùng chỉ xem được số liệu của trường hoặc "
+        "đơn vị mình phụ trách."
+    )
+    return render(request, "admin_forbidden.html", {"message": message}, status=403)
 
 
 class Forbidden403Mixin:

@@ -61,7 +61,8 @@ class Forbidden403Mixin:
         try:
             return super().dispatch(request, *args, **kwargs)
         except PermissionDenied:
-            return render(request, "page_types/blueprint/forbidden.html", status=403)
+            message = _("Chỉ Phòng/Sở quản lý xem và điều chỉnh được cấu trúc trang trường.")
+            return render(request, "admin_forbidden.html", {"message": message}, status=403)
 
 
 class BlueprintIndexView(Forbidden403Mixin, generic.IndexView):
