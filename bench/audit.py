@@ -135,9 +135,16 @@ def main():
     for label, limit in TARGETS.items():
         best = min(e for lab, _k, e, _q, _d in results if lab == label)
         cold = next(e for lab, k, e, _q, _d in results if lab == label and k == "cold")
-        verdict = "đạt" if cold <= limit else ("đạt khi ấm" if best <= limit else "CHƯA ĐẠT")
+        worst_stored = max(e for lab, k, e, _q, _d in results if lab == label and k != "cold")
+        if cold <= limit:
+            verdict = "đạt"
+        elif worst_stored <= limit:
+            verdict = "đạt khi đã tính sẵn (bảng lưu / audit_warm), chưa đạt ở lần tính đầu"
+        else:
+            verdict = "CHƯA ĐẠT"
         print(
-            f"mục tiêu {label} < {limit:.0f} s: lạnh {cold:.2f} s, tốt nhất {best:.2f} s → {verdict}"
+            f"mục tiêu {label} < {limit:.0f} s: lạnh {cold:.2f} s, "
+            f"đã tính sẵn {best:.2f}–{worst_stored:.2f} s → {verdict}"
         )
     return 1 if failed else 0
 
