@@ -3,9 +3,9 @@ subtree; a school's approvers see their own school only; nobody sees another off
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.shortcuts import render
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from tenants import admin_refusal
 from tenants.models import Authority, Membership, School
 
 OFFICE_ROLES = (Membership.Role.AUDITOR, Membership.Role.ADMIN)
@@ -117,27 +117,8 @@ def can_inspect(user):
     return is_office_user(user)
 
 
-def forbidden(request):
-    """A real 403: Wagtail's admin would turn PermissionDenied into a redirect home."""
-    message = _(
+class Forbidden403Mixin(admin_refusal.Forbidden403Mixin):
+    forbidden_message = gettext_lazy(
         "Bạn không có quyền xem trang này. Mỗi người dùng chỉ xem được số liệu của trường hoặc "
         "đơn vị mình phụ trách."
     )
-    return render(request, "admin_forbidden.html", {"message": message}, status=403)
-
-
-class Forbidden403Mixin:
-    """Views put their access checks in `check_access` (raise PermissionDenied, or return a
-    response such as a redirect); a refusal is answered with 403."""
-
-    def check_access(self, request, **kwargs):
-        return None
-
-    def dispatch(self, request, *args, **kwargs):
-        try:
-            response = self.check_access(request, **kwargs)
-            if response is not None:
-                return response
-            return super().dispatch(request, *args, **kwargs)
-        except PermissionDenied:
-            return forbidden(request)

@@ -610,12 +610,10 @@ def refresh_rollup(pairs):
     if not pairs:
         return
     pairs = set(pairs)
-    match = Q()
+    # An item moved away from a school is counted on the event of the school it moved to.
+    match = moved_away = Q()
     for school_id, day in pairs:
         match |= Q(school_id=school_id, day=day)
-    # An item moved away from a school is counted on the event of the school it moved to.
-    moved_away = Q()
-    for school_id, day in pairs:
         moved_away |= Q(moved_from_school_id=school_id, day=day)
     events = ActivityEvent.objects.filter(match | moved_away).only(
         "school_id",

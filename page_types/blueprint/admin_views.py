@@ -3,12 +3,11 @@ change log, and rolling the blueprint out to existing schools. Permissions: perm
 
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Case, F, IntegerField, Q, When
 from django.db.models.functions import Coalesce
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -26,6 +25,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from tenants import admin_refusal
 from tenants.isolation.scope import scope_for_user
 from tenants.models import School
 
@@ -53,16 +53,10 @@ def _cadence_text(row):
     return _("%(days)s ngày") % {"days": row.cadence_days}
 
 
-class Forbidden403Mixin:
-    """A refusal is a real 403: Wagtail's admin would turn PermissionDenied into a redirect to
-    the dashboard, which hides from school users and scripts that the screen is closed."""
-
-    def dispatch(self, request, *args, **kwargs):
-        try:
-            return super().dispatch(request, *args, **kwargs)
-        except PermissionDenied:
-            message = _("Chỉ Phòng/Sở quản lý xem và điều chỉnh được cấu trúc trang trường.")
-            return render(request, "admin_forbidden.html", {"message": message}, status=403)
+class Forbidden403Mixin(admin_refusal.Forbidden403Mixin):
+    forbidden_message = gettext_lazy(
+        "Chỉ Phòng/Sở quản lý xem và điều chỉnh được cấu trúc trang trường."
+    )
 
 
 class BlueprintIndexView(Forbidden403Mixin, generic.IndexView):
