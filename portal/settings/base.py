@@ -100,7 +100,10 @@ WSGI_APPLICATION = "portal.wsgi.application"
 
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=60,
+        # A connection broken by a database restart is replaced on the next request.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -130,7 +133,7 @@ SHORT_DATETIME_FORMAT = "d/m/Y H:i"
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 FORMAT_MODULE_PATH = ["portal.formats"]
 
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -141,6 +144,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Cache and sessions ---------------------------------------------------------------------------
+# The page cache, the host map's version and the generation tokens must be shared by every
+# process serving the site (production.py refuses a per-process cache). Local memory is for
+# one development process only.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -148,13 +155,18 @@ CACHES = {
     }
 }
 REDIS_URL = os.environ.get("REDIS_URL")
+# A Redis that does not answer within these is treated as down (see portal/cache_backends.py).
+REDIS_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 1.0, "RETRY_AFTER": 5}
 if REDIS_URL:
     CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Redis unreachable = cache misses, never a 500.
+        "BACKEND": "portal.cache_backends.FaultTolerantRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "portal",
+        "OPTIONS": REDIS_OPTIONS,
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # Sessions read from the cache and are kept in the database: they survive Redis.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Anonymous readers get cached pages; a publish in a school bumps that school's generation.
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "600"))

@@ -31,6 +31,25 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Cache: one for every process -----------------------------------------------------------------
+# Without Redis the cache lives in the database (`manage.py createcachetable` once, the image
+# does it on start): shared by every worker and server, so a purge reaches all of them.
+if not REDIS_URL:  # noqa: F405
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+            "KEY_PREFIX": "portal",
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
+    }
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":  # noqa: F405
+    # Each worker would keep pages another one purged, and never see new schools' hosts.
+    raise ImproperlyConfigured(
+        "Production needs a cache shared by every process: set REDIS_URL, or use the "
+        "database cache (the default without REDIS_URL)."
+    )
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # /healthz is probed over plain HTTP from inside the container.
