@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside everything but security: every HTML response, cached pages included.
+    "tenants.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tenants.middleware.SiteByHostMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -75,6 +77,24 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a flagged lockout into our Vietnamese response.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy (tenants.middleware) ----------------------------------------------
+# Public pages: no inline script; inline <style> only by hash; embeds (videos, maps) in iframes
+# from HTTPS providers; images may come from the media host or embeds' thumbnails.
+PORTAL_CSP_PUBLIC = (
+    "default-src 'self'; script-src 'self'; style-src 'self' {style_hashes}; "
+    "img-src 'self' data: https:; font-src 'self' data:; frame-src 'self' https:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'self'"
+)
+# The admin: Wagtail's editor (Draftail, StreamField, previews) still injects inline scripts
+# and styles, and previews pages in a same-origin iframe.
+PORTAL_CSP_ADMIN = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; "
+    "font-src 'self' data:; frame-src 'self' https:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+)
 
 ROOT_URLCONF = "portal.urls"
 
@@ -173,7 +193,16 @@ PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "600
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cổng thông tin trường học"
-WAGTAILADMIN_BASE_URL = f"{PORTAL_SCHEME}://{PORTAL_DOMAIN}"
+
+
+def origin(scheme, host, port):
+    """scheme://host[:port], the port only when it is not the scheme's default."""
+    default = 443 if scheme == "https" else 80
+    return f"{scheme}://{host}" + ("" if int(port) == default else f":{port}")
+
+
+# Links in e-mails (password reset, approval notices) must carry the real port.
+WAGTAILADMIN_BASE_URL = origin(PORTAL_SCHEME, PORTAL_DOMAIN, PORTAL_PORT)
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_WORKFLOW_ENABLED = True

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import PORTAL_DOMAIN, env_bool
+from .base import PORTAL_DOMAIN, env_bool, origin
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -23,7 +23,7 @@ ALLOWED_HOSTS += ["127.0.0.1", "localhost"]
 PORTAL_SCHEME = os.environ.get("PORTAL_SCHEME", "https")
 PORTAL_PORT = int(os.environ.get("PORTAL_PORT", "443" if PORTAL_SCHEME == "https" else "80"))
 WAGTAILADMIN_BASE_URL = os.environ.get(
-    "WAGTAILADMIN_BASE_URL", f"{PORTAL_SCHEME}://{PORTAL_DOMAIN}"
+    "WAGTAILADMIN_BASE_URL", origin(PORTAL_SCHEME, PORTAL_DOMAIN, PORTAL_PORT)
 )
 
 STORAGES = {
@@ -62,7 +62,10 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
-CSRF_TRUSTED_ORIGINS = [f"https://{PORTAL_DOMAIN}", f"https://*.{PORTAL_DOMAIN}"]
+CSRF_TRUSTED_ORIGINS = [
+    origin(PORTAL_SCHEME, PORTAL_DOMAIN, PORTAL_PORT),
+    origin(PORTAL_SCHEME, "*." + PORTAL_DOMAIN, PORTAL_PORT),
+]
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -70,6 +73,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# For the file-based backend (EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend).
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH")
 
 LOGGING = {
     "version": 1,
