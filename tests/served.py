@@ -110,7 +110,7 @@ class ServedPortal:
             env=self.env,
             capture_output=True,
             text=True,
-            timeout=300,
+            timeout=900,
         )
         if result.returncode != 0:
             raise AssertionError(f"{args[:2]} failed:\n{result.stdout}\n{result.stderr}")

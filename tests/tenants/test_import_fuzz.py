@@ -22,6 +22,9 @@ CONTROL = [chr(c) for c in range(0, 32) if chr(c) not in "\n\r"] + ["\x7f", "\u2
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-7", "latin-1", "cp1258"]
 
 
+POISON = ("79789999", "Trường Kiểm Tra", "XX", "PGD-CUCHI", "truong-kiem-tra", "", "", "", "")
+
+
 def base_rows():
     import csv
 
@@ -186,8 +189,11 @@ def generated_files():
     for number in range(FILES):
         rows = base_rows()
         if rng.random() < 0.5:
-            # One school: files a mutation leaves valid get provisioned, which is slow.
             del rows[2]
+        if rng.random() < 0.85:
+            # A last row with a wrong level: most files a mutation leaves valid are still refused
+            # (provisioning a school takes seconds); the others really import.
+            rows.append(list(POISON))
         mutation = MUTATIONS[number % len(MUTATIONS)]
         suffix, data = mutation(rng, rows)
         if rng.random() < 0.25:  # a second, different fault in the same file
