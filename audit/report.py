@@ -8,6 +8,8 @@ import json
 
 from django.utils.translation import gettext as _
 
+from tenants.spreadsheet import safe_row
+
 
 def _iso(day):
     return day.isoformat() if day else None
@@ -134,13 +136,13 @@ def report_csv(run):
     # A BOM so spreadsheet programs read the Vietnamese text as UTF-8.
     buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(headers)
+    writer.writerow(safe_row(headers))
     for row in rows:
         writer.writerow(
-            [
+            safe_row(
                 _date_text(v) if isinstance(v, datetime.date) else ("" if v is None else v)
                 for v in row
-            ]
+            )
         )
     return buffer.getvalue()
 
@@ -154,12 +156,12 @@ def report_xlsx(run):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Theo dõi cập nhật")
-    sheet.append(headers)
+    sheet.append(safe_row(headers))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in rows:
-        sheet.append(row)
+        sheet.append(safe_row(row))
     for column, header in enumerate(headers, start=1):
         letter = get_column_letter(column)
         sheet.column_dimensions[letter].width = 40 if column == 2 else max(10, len(header) // 2 + 4)

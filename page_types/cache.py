@@ -3,7 +3,10 @@
 A parent opening a school's page gets a copy rendered for everyone, without touching the
 database. Keys carry the site's cache generation (signals.py), so a publish, unpublish, move or
 delete in a school makes that school's pages (and the office site's) stale at once and leaves
-other schools' cached pages alone. Entries expire after PUBLIC_PAGE_CACHE_SECONDS anyway."""
+other schools' cached pages alone. Entries expire after PUBLIC_PAGE_CACHE_SECONDS anyway.
+
+The cache must be shared by every process serving the site (Redis or the database cache, see
+portal/settings and the README): a per-process cache would keep a copy another process purged."""
 
 import hashlib
 
@@ -13,7 +16,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from wagtail import views as wagtail_views
 
-from .signals import OFFICE, cache_generations
+from .signals import site_generations
 
 PAGE_KEY = "portal:page:{site}:{gens}:{today}:{url}"
 # Headers worth replaying from a stored response; everything else is per-request.
@@ -42,10 +45,7 @@ def cache_key(request):
     site = getattr(request, "_wagtail_site", None)
     if site is None or site.root_page_id is None:
         return None
-    paths = [site.root_page.path]
-    if site.hostname == settings.PORTAL_DOMAIN:
-        paths.append(OFFICE)
-    gens = ".".join(str(g) for g in cache_generations(*paths))
+    gens = site_generations(site, site.hostname == settings.PORTAL_DOMAIN)
     url = hashlib.md5(
         (request.get_host() + request.get_full_path()).encode(), usedforsecurity=False
     ).hexdigest()
@@ -68,6 +68,10 @@ def response_is_cacheable(request, response):
         from .models import ContactPage
 
         if isinstance(page[0], ContactPage):
+            return False
+        # A page under a password, login or group restriction is never shared, even when
+        # this reader was let in.
+        if page[0].get_view_restrictions().exists():
             return False
     session = getattr(request, "session", None)
     return not (session is not None and session.modified)

@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from tenants.models import Authority, School, site_root_url
 
-from .signals import OFFICE, cache_generation
+from .signals import site_generations
 
 CONTEXT_KEY = "portal:site-context:{site}:{gens}:{today}"
 # Long enough to be useful, short enough that a missed invalidation heals by itself.
@@ -182,12 +182,8 @@ def build_site_context(site, today):
 
 
 def generations_for(site):
-    """The cache generations a site's pages depend on: its own, plus every school's for the
-    office site (which lists their news)."""
-    root_path = site.root_page.path
-    if site.hostname == settings.PORTAL_DOMAIN:
-        return f"{cache_generation(root_path)}.{cache_generation(OFFICE)}"
-    return str(cache_generation(root_path))
+    """The cache generations a site's pages depend on (see signals.site_generations)."""
+    return site_generations(site, site.hostname == settings.PORTAL_DOMAIN)
 
 
 def site_context(site):

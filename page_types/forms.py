@@ -6,6 +6,7 @@ Every refusal names the file and the reason in Vietnamese; Wagtail's own message
 replaced because its Vietnamese catalogue lacks them."""
 
 import os
+import struct
 import zipfile
 
 import filetype
@@ -175,6 +176,35 @@ class PortalDocumentForm(FileNamedErrorsMixin, BaseDocumentForm):
         return upload
 
 
+def complete_image(to_python):
+    """Wagtail's image field reads the header only, and a truncated or corrupt body then fails
+    in its size check or later in a rendition (a 500, on single and multiple upload alike).
+    Wrap the field's to_python: its errors become a message, and the whole image is decoded
+    once so a broken body is refused here."""
+
+    def checked(data):
+        from PIL import Image as PILImage
+
+        try:
+            upload = to_python(data)
+            if upload is None:
+                return None
+            upload.seek(0)
+            with PILImage.open(upload) as image:
+                image.load()
+        except ValidationError:
+            raise
+        except (OSError, SyntaxError, ValueError, struct.error) as error:
+            raise ValidationError(
+                _("tệp ảnh bị hỏng hoặc không đầy đủ (có thể tải lên bị ngắt giữa chừng)."),
+                code="invalid_image",
+            ) from error
+        upload.seek(0)
+        return upload
+
+    return checked
+
+
 class PortalImageForm(FileNamedErrorsMixin, BaseImageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -215,6 +245,7 @@ class PortalImageForm(FileNamedErrorsMixin, BaseImageForm):
                 "allowed": allowed,
                 "limit": limit,
             }
+            field.to_python = complete_image(field.to_python)
 
     def allowed_extensions(self):
         from wagtail.images.utils import get_allowed_image_extensions

@@ -1,49 +1,84 @@
-"""Publishing anything in a site makes its cached public pages stale.
+"""Anything that changes what an anonymous reader may see makes the cached copies stale.
 
-Each site (a depth-2 root page) has a generation number in the cache; cache keys of pages and of
-the per-site template context include it, so bumping it makes every cached copy unreachable at
-once. The office site also depends on the OFFICE generation, bumped by every school's change,
-because it lists the schools and their latest news."""
+Each site (a depth-2 root page) has a generation token in the shared cache; cache keys of pages
+and of the per-site template context include it, so replacing it makes every cached copy
+unreachable at once, in every process. The office site also depends on the OFFICE token,
+replaced by every school's change, because it lists the schools and their latest news; every
+site depends on EVERY_SITE (offices' details, the blueprint). Triggers: publish, unpublish,
+move, delete, a page created live, a view restriction (password, login, groups) added, changed
+or removed, a school's or an office's details, a blueprint row."""
+
+import uuid
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from tenants.models import School
+from tenants.models import Authority, School
 
 GENERATION_KEY = "portal:page-cache-gen:{root}"
 OFFICE = "office"
+# Bumped by changes every site shows (an office's name in every footer, the blueprint).
+EVERY_SITE = "all"
 
 
 def site_root_path(page):
     return page.path[: 2 * page.steplen]
 
 
-def cache_generation(root_path):
-    return cache.get(GENERATION_KEY.format(root=root_path), 0)
+def _new_token():
+    return uuid.uuid4().hex[:12]
 
 
 def cache_generations(*root_paths):
-    keys = {GENERATION_KEY.format(root=p): p for p in root_paths}
-    found = cache.get_many(list(keys))
-    return [found.get(key, 0) for key in keys]
+    """The current generation token of each root path (or OFFICE / EVERY_SITE).
+
+    Tokens are random, never counters: if the cache loses a key (eviction, restart, an
+    outage) the next reader makes a new token, so a copy stored under the old one can never
+    be reached again. While the cache is down every token is new: nothing is served from it."""
+    keys = [GENERATION_KEY.format(root=p) for p in root_paths]
+    found = cache.get_many(keys)
+    tokens = []
+    for key in keys:
+        token = found.get(key)
+        if token is None:
+            token = _new_token()
+            # Two processes may both find the key missing: the first add wins for both.
+            if not cache.add(key, token, None):
+                token = cache.get(key) or token
+        tokens.append(token)
+    return tokens
+
+
+def site_generations(site, hostname_is_office):
+    """The key part naming what a site's pages depend on: the site itself, every-site
+    changes and, for the office site (which lists every school's news), every school."""
+    paths = [site.root_page.path, EVERY_SITE]
+    if hostname_is_office:
+        paths.append(OFFICE)
+    return ".".join(cache_generations(*paths))
 
 
 def bump_generation(root_path):
+    """Make every cached copy depending on root_path unreachable: now, and again when the
+    transaction commits, so a reader rendering the old rows meanwhile in another process
+    cannot store them under the new token."""
     key = GENERATION_KEY.format(root=root_path)
-    try:
-        cache.incr(key)
-    except ValueError:
-        # First bump: start above 0 (the value readers assume when the key is missing).
-        cache.set(key, 1, None)
+    cache.set(key, _new_token(), None)
+    transaction.on_commit(lambda: cache.set(key, _new_token(), None))
+
+
+def purge_site_of(page_path, depth):
+    if depth >= 2:
+        bump_generation(page_path[: 2 * Page.steplen])
+    # The office site shows every school's latest news: its cache goes stale too.
+    bump_generation(OFFICE)
 
 
 def purge_for_page(sender, instance, **kwargs):
-    if instance.depth >= 2:
-        bump_generation(site_root_path(instance))
-    # The office site shows every school's latest news: its cache goes stale too.
-    bump_generation(OFFICE)
+    purge_site_of(instance.path, instance.depth)
 
 
 def purge_on_create(sender, instance, created, raw=False, **kwargs):
@@ -51,6 +86,23 @@ def purge_on_create(sender, instance, created, raw=False, **kwargs):
     # publish(); without this their site would keep showing the old lists.
     if created and not raw and isinstance(instance, Page) and instance.live:
         purge_for_page(sender, instance)
+
+
+def purge_for_restriction(sender, instance, raw=False, **kwargs):
+    """A password, login or group restriction added, changed or removed on a page hides or
+    shows it and everything under it, and its cards in every listing."""
+    if raw:
+        return
+    page = Page.objects.filter(pk=instance.page_id).values_list("path", "depth").first()
+    if page:
+        purge_site_of(*page)
+    else:
+        bump_generation(OFFICE)
+
+
+def purge_for_restriction_groups(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        purge_for_restriction(sender, instance)
 
 
 def purge_for_school(sender, instance, raw=False, **kwargs):
@@ -64,11 +116,31 @@ def purge_for_school(sender, instance, raw=False, **kwargs):
     bump_generation(OFFICE)
 
 
+def purge_every_site(sender, raw=False, **kwargs):
+    if not raw:
+        bump_generation(EVERY_SITE)
+
+
 page_published.connect(purge_for_page, dispatch_uid="portal-purge-on-publish")
 page_unpublished.connect(purge_for_page, dispatch_uid="portal-purge-on-unpublish")
 post_delete.connect(purge_for_page, sender=Page, dispatch_uid="portal-purge-on-delete")
 post_save.connect(purge_on_create, dispatch_uid="portal-purge-on-create")
 post_save.connect(purge_for_school, sender=School, dispatch_uid="portal-purge-on-school-save")
+post_delete.connect(purge_for_school, sender=School, dispatch_uid="portal-purge-on-school-delete")
+# Office names and contacts are in the office site's header and every school's footer.
+post_save.connect(purge_every_site, sender=Authority, dispatch_uid="portal-purge-on-authority")
+post_delete.connect(purge_every_site, sender=Authority, dispatch_uid="portal-purge-authority-del")
+for _signal, _name in ((post_save, "save"), (post_delete, "delete")):
+    _signal.connect(
+        purge_for_restriction,
+        sender=PageViewRestriction,
+        dispatch_uid=f"portal-purge-on-restriction-{_name}",
+    )
+m2m_changed.connect(
+    purge_for_restriction_groups,
+    sender=PageViewRestriction.groups.through,
+    dispatch_uid="portal-purge-on-restriction-groups",
+)
 
 
 def purge_after_move(sender, instance, **kwargs):
@@ -98,6 +170,12 @@ def _connect_blueprint():
             blueprint_changed,
             sender="page_types.BlueprintSection",
             dispatch_uid=f"portal-blueprint-{signal is post_save}",
+        )
+        # What the blueprint decides (section titles, order) shows on every site.
+        signal.connect(
+            purge_every_site,
+            sender="page_types.BlueprintSection",
+            dispatch_uid=f"portal-purge-blueprint-{signal is post_save}",
         )
 
 

@@ -2,12 +2,13 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path, re_path
-from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from page_types import cache as page_cache
-from page_types.views import healthz, page_not_found, server_error
+from page_types.views import page_not_found, server_error
+from portal.health import healthz
+from tenants import page_passwords
 
 # Wagtail's page paths, plus one optional final "<name>.svg" segment so a routable page can
 # serve files such as the school directory's QR codes (qr/<code>.svg).
@@ -29,7 +30,8 @@ if settings.DEBUG:
 urlpatterns += [
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
-        wagtail_views.authenticate_with_password,
+        # Wagtail's view, limited like logins (wrong passwords per IP address and page).
+        page_passwords.authenticate_with_password,
         name="wagtailcore_authenticate_with_password",
     ),
     path(

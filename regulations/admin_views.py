@@ -161,14 +161,19 @@ class ScopedIndexView(ScopedMixin, generic.IndexView):
 
 
 class ScopedObjectMixin(ScopedMixin):
+    """The object named in the URL must be in the user's scope. Only the object lookup is
+    scoped: history and usage views list log entries and references in get_queryset()."""
+
+    def get_base_object_queryset(self):
+        return self.scoped(super().get_base_object_queryset())
+
+
+class ScopedFormObjectMixin(ScopedObjectMixin):
     def get_queryset(self):
         return self.scoped(self.model._default_manager.all())
 
-    def get_base_object_queryset(self):
-        return self.scoped(self.model._default_manager.all())
 
-
-class EditableObjectMixin(ScopedObjectMixin):
+class EditableObjectMixin(ScopedFormObjectMixin):
     def get_queryset(self):
         return self.permission_policy.editable_scope(
             self.request.user, self.model._default_manager.all()

@@ -2,6 +2,7 @@
 we never do, so a mistyped or hostile Host header cannot show another school's site."""
 
 import copy
+import time
 
 from django.core.cache import cache
 from wagtail.models import Site
@@ -10,7 +11,10 @@ from wagtail.models import Site
 # process rebuilds after a Site changes anywhere. The map holds ids only (a province has
 # thousands of sites); a Site with its root page is loaded the first time its host is asked.
 VERSION_KEY = "portal:site-hosts:version"
-_local = {"version": None, "map": None, "sites": {}}
+# An unknown host rebuilds the map (a school created by a command in another process whose
+# version stamp this process cannot see, e.g. without a shared cache), at most this often.
+UNKNOWN_HOST_REBUILD_SECONDS = 1.0
+_local = {"version": None, "map": None, "sites": {}, "built_at": 0.0}
 
 
 def _build_map():
@@ -31,12 +35,15 @@ def site_for_hostname(hostname):
     if version is None:
         version = _new_version()
     if _local["version"] != version or _local["map"] is None:
-        _local["map"] = _build_map()
-        _local["sites"] = {}
-        _local["version"] = version
+        _rebuild(version)
     site_id = _local["map"].get(hostname.lower())
     if site_id is None:
-        return None
+        if time.monotonic() - _local["built_at"] < UNKNOWN_HOST_REBUILD_SECONDS:
+            return None
+        _rebuild(version)
+        site_id = _local["map"].get(hostname.lower())
+        if site_id is None:
+            return None
     site = _local["sites"].get(site_id)
     if site is None:
         site = Site.objects.select_related("root_page").filter(pk=site_id).first()
@@ -44,6 +51,13 @@ def site_for_hostname(hostname):
             return None
         _local["sites"][site_id] = site
     return _request_copy(site)
+
+
+def _rebuild(version):
+    _local["map"] = _build_map()
+    _local["sites"] = {}
+    _local["version"] = version
+    _local["built_at"] = time.monotonic()
 
 
 def _request_copy(site):

@@ -1,16 +1,23 @@
 """Importing schools from a CSV or XLSX file: read, validate every row, then provision.
 
 Reading and validation never write: the whole file is checked first and every error is
-reported with its line and column, so an office fixes the file once instead of row by row."""
+reported with its line and column, so an office fixes the file once instead of row by row.
+Values are normalised and checked by field_rules (lengths from the columns, control characters,
+formula-like names, reserved slugs); CSV encodings are detected (UTF-8 with or without BOM,
+UTF-16 with BOM, Windows-1258) or refused by name (UTF-7)."""
 
+import codecs
 import csv
 import io
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .field_rules import clean_fields, normalise
 from .models import School
 from .provisioning import UPDATABLE_FIELDS, SchoolData, provision_school, validate_school
 
@@ -67,20 +74,95 @@ def _cell_text(value):
     return str(value).strip()
 
 
-def _read_csv(data):
+# Encodings a CSV may come in. Excel on Vietnamese Windows saves "CSV" in Windows-1258, and
+# "Unicode text" in UTF-16 with a BOM; everything else should be UTF-8 (with or without BOM).
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+UTF7_SHIFT = re.compile(r"\+[A-Za-z0-9+/]{2,}-?")
+
+
+def _file_error(message, line=1):
+    return ImportFileError([RowError(line, "", message)])
+
+
+def decode_csv(data):
+    """The text of a CSV file, or ImportFileError naming the encoding that cannot be used."""
+    for bom, codec, label in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as error:
+                raise _file_error(
+                    _("Tệp có dấu BOM của %(encoding)s nhưng nội dung không đúng bảng mã đó.")
+                    % {"encoding": label}
+                ) from error
+    head = data[:4096]
+    if head and head.count(b"\x00") * 4 > len(head):
+        raise _file_error(
+            _(
+                "Tệp có vẻ là UTF-16 không có dấu BOM: hãy lưu lại với bảng mã UTF-8 "
+                "(Excel: “CSV UTF-8”)."
+            )
+        )
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFileError(
-            [RowError(1, "", _("Tệp CSV phải được lưu với bảng mã UTF-8."))]
-        ) from error
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            # Windows-1258 writes tones as combining marks: compose them.
+            return unicodedata.normalize("NFC", data.decode("cp1258"))
+        except UnicodeDecodeError as error:
+            raise _file_error(
+                _(
+                    "Không nhận ra bảng mã của tệp (không phải UTF-8, UTF-16 hay Windows-1258): "
+                    "hãy lưu lại với bảng mã UTF-8."
+                )
+            ) from error
+    if text.isascii() and _looks_like_utf7(text):
+        raise _file_error(
+            _("Tệp được lưu với bảng mã UTF-7, không dùng được: hãy lưu lại với bảng mã UTF-8.")
+        )
+    return text
+
+
+def _looks_like_utf7(text):
+    for match in UTF7_SHIFT.finditer(text):
+        try:
+            decoded = match.group().encode("ascii").decode("utf-7")
+        except UnicodeDecodeError:
+            continue
+        if any(ord(c) > 127 for c in decoded):
+            return True
+    return False
+
+
+def _read_csv(data):
+    text = decode_csv(data)
     first_line = text.split("\n", 1)[0]
     # Excel with Vietnamese regional settings saves CSV with ";" between columns.
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = []
     next_line = 1
-    for record in reader:
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            # A cell over the csv module's limit (128 KiB), a quote never closed, a NUL...
+            raise _file_error(
+                _(
+                    "Không đọc được dòng này của tệp CSV (ô quá dài hoặc dấu ngoặc kép "
+                    "không đóng): %(detail)s."
+                )
+                % {"detail": error},
+                line=next_line,
+            ) from error
         rows.append((next_line, [cell.strip() for cell in record]))
         # A quoted cell may span several lines: the next record starts after this one ends.
         next_line = reader.line_num + 1
@@ -96,14 +178,24 @@ def _read_xlsx(data):
         raise ImportFileError(
             [RowError(1, "", _("Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc sai định dạng."))]
         ) from error
+    rows = []
     try:
         sheet = workbook.worksheets[0]
-        return [
-            (number, [_cell_text(value) for value in values])
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            rows.append((number, [_cell_text(value) for value in values]))
+    except Exception as error:  # noqa: BLE001 - a sheet broken past its first bytes
+        raise ImportFileError(
+            [
+                RowError(
+                    len(rows) + 1,
+                    "",
+                    _("Không đọc được tệp Excel (.xlsx) từ dòng này: tệp hỏng hoặc sai định dạng."),
+                )
+            ]
+        ) from error
     finally:
         workbook.close()
+    return rows
 
 
 def read_table(name, data):
@@ -130,7 +222,7 @@ def _header_columns(cells):
     errors = []
     index = {}
     for position, raw in enumerate(cells):
-        name = raw.strip().lower()
+        name = normalise("code", raw).lower()
         if not name:
             continue
         if name not in COLUMNS:
@@ -170,9 +262,10 @@ def parse_rows(table):
             name: (cells[position] if position < len(cells) else "")
             for name, position in columns.items()
         }
+        text_errors = clean_fields(values)
         values["level"] = values["level"].upper()
         data = SchoolData(**values)
-        row_errors = _row_errors(line, data)
+        row_errors = _row_errors(line, data, text_errors)
         code, slug = data.code, data.slug
         if code:
             if code in seen_codes:
@@ -207,13 +300,37 @@ def parse_rows(table):
     return parsed
 
 
-def _row_errors(line, data):
-    # The same checks provision_school applies (required values, level, host label, email,
-    # authority, clashes with schools already in the database): a file valid here provisions.
-    errors = [
-        RowError(line, column, str(message)) for column, message in validate_school(data).items()
-    ]
+def _row_errors(line, data, text_errors):
+    # Values that cannot be stored (length, control characters, formula-like, reserved or
+    # malformed slugs and codes) first; the database is only asked about values that can be.
+    if text_errors:
+        errors = [RowError(line, column, message) for column, message in text_errors.items()]
+    else:
+        # The same checks provision_school applies (required values, level, host label, email,
+        # authority, clashes with schools already in the database): a file valid here provisions.
+        found = dict(validate_school(data))
+        found.update(_authority_change(data, found))
+        errors = [RowError(line, column, str(message)) for column, message in found.items()]
     return sorted(errors, key=lambda e: COLUMNS.index(e.column))
+
+
+def _authority_change(data, found):
+    """A school is never moved to another office by an import: that changes who manages and
+    audits it, so it is refused and reported (an admin moves it deliberately)."""
+    if "authority" in found or "code" in found:
+        return {}
+    current = (
+        School.objects.filter(code=data.code).values_list("authority__code", flat=True).first()
+    )
+    if current is None or current == data.authority:
+        return {}
+    return {
+        "authority": _(
+            "Trường mã “%(code)s” thuộc %(current)s, tệp ghi %(new)s: nhập liệu không chuyển "
+            "trường sang đơn vị khác."
+        )
+        % {"code": data.code, "current": current, "new": data.authority}
+    }
 
 
 def parse_file(path):

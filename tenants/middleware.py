@@ -1,3 +1,7 @@
+import base64
+import hashlib
+import re
+
 from django.conf import settings
 from django.http import HttpResponseNotFound, HttpResponseRedirect
 from django.http.request import split_domain_port
@@ -63,3 +67,36 @@ class AdminIsolationMiddleware:
         if replacement is not None:
             return replacement(request, *view_args, **view_kwargs)
         return None
+
+
+class ContentSecurityPolicyMiddleware:
+    """A Content-Security-Policy on every HTML response: strict on public pages (no inline
+    script at all; the inline <style> blocks the templates need, such as each site's brand
+    colours, allowed by their hashes, computed per response so cached pages carry theirs), and
+    looser under /admin/, where Wagtail's editor still needs inline scripts and styles."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.has_header("Content-Security-Policy") or response.streaming:
+            return response
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return response
+        if request.path.startswith("/admin/"):
+            response["Content-Security-Policy"] = settings.PORTAL_CSP_ADMIN
+        else:
+            response["Content-Security-Policy"] = public_policy(response.content)
+        return response
+
+
+INLINE_STYLE = re.compile(rb"<style(?:\s[^>]*)?>(.*?)</style>", re.DOTALL | re.IGNORECASE)
+
+
+def public_policy(content):
+    hashes = {
+        "'sha256-" + base64.b64encode(hashlib.sha256(body).digest()).decode() + "'"
+        for body in INLINE_STYLE.findall(content)
+    }
+    return settings.PORTAL_CSP_PUBLIC.format(style_hashes=" ".join(sorted(hashes)))

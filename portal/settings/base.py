@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside everything but security: every HTML response, cached pages included.
+    "tenants.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tenants.middleware.SiteByHostMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -75,6 +77,24 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a flagged lockout into our Vietnamese response.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy (tenants.middleware) ----------------------------------------------
+# Public pages: no inline script; inline <style> only by hash; embeds (videos, maps) in iframes
+# from HTTPS providers; images may come from the media host or embeds' thumbnails.
+PORTAL_CSP_PUBLIC = (
+    "default-src 'self'; script-src 'self'; style-src 'self' {style_hashes}; "
+    "img-src 'self' data: https:; font-src 'self' data:; frame-src 'self' https:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'self'"
+)
+# The admin: Wagtail's editor (Draftail, StreamField, previews) still injects inline scripts
+# and styles, and previews pages in a same-origin iframe.
+PORTAL_CSP_ADMIN = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; "
+    "font-src 'self' data:; frame-src 'self' https:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+)
 
 ROOT_URLCONF = "portal.urls"
 
@@ -100,7 +120,10 @@ WSGI_APPLICATION = "portal.wsgi.application"
 
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=60,
+        # A connection broken by a database restart is replaced on the next request.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -130,7 +153,7 @@ SHORT_DATETIME_FORMAT = "d/m/Y H:i"
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 FORMAT_MODULE_PATH = ["portal.formats"]
 
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -141,6 +164,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Cache and sessions ---------------------------------------------------------------------------
+# The page cache, the host map's version and the generation tokens must be shared by every
+# process serving the site (production.py refuses a per-process cache). Local memory is for
+# one development process only.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -148,20 +175,34 @@ CACHES = {
     }
 }
 REDIS_URL = os.environ.get("REDIS_URL")
+# A Redis that does not answer within these is treated as down (see portal/cache_backends.py).
+REDIS_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 1.0, "RETRY_AFTER": 5}
 if REDIS_URL:
     CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Redis unreachable = cache misses, never a 500.
+        "BACKEND": "portal.cache_backends.FaultTolerantRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "portal",
+        "OPTIONS": REDIS_OPTIONS,
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # Sessions read from the cache and are kept in the database: they survive Redis.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Anonymous readers get cached pages; a publish in a school bumps that school's generation.
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "600"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cổng thông tin trường học"
-WAGTAILADMIN_BASE_URL = f"{PORTAL_SCHEME}://{PORTAL_DOMAIN}"
+
+
+def origin(scheme, host, port):
+    """scheme://host[:port], the port only when it is not the scheme's default."""
+    default = 443 if scheme == "https" else 80
+    return f"{scheme}://{host}" + ("" if int(port) == default else f":{port}")
+
+
+# Links in e-mails (password reset, approval notices) must carry the real port.
+WAGTAILADMIN_BASE_URL = origin(PORTAL_SCHEME, PORTAL_DOMAIN, PORTAL_PORT)
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_WORKFLOW_ENABLED = True

@@ -21,7 +21,7 @@ if REDIS_URL:  # noqa: F405 - CI runs the suite against the real Redis
     _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache_backends.FaultTolerantRedisCache",
             "LOCATION": REDIS_URL.rsplit("/", 1)[0] + f"/{15 - _worker}",  # noqa: F405
             "KEY_PREFIX": "portal-test",
         }

@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from ..forms import SchoolFieldRulesMixin
 from ..models import Membership, School
 from ..provisioning import UPDATABLE_FIELDS, add_member
 
@@ -164,7 +165,7 @@ class SetPasswordForm(PasswordFieldsMixin, forms.Form):
         return self.user
 
 
-class SchoolForm(forms.ModelForm):
+class SchoolForm(SchoolFieldRulesMixin, forms.ModelForm):
     class Meta:
         model = School
         fields = list(UPDATABLE_FIELDS)

@@ -113,3 +113,70 @@ def test_publishing_the_home_page_itself_shows_on_the_next_visit(client, school)
     home.welcome = "<p>Chào mừng năm học mới</p>"
     home.save_revision().publish()
     assert "Chào mừng năm học mới" in fetch(client, school.hostname).content.decode()
+
+
+def test_a_password_set_on_a_cached_page_hides_it_at_once(client, school):
+    from wagtail.models import PageViewRestriction
+
+    article = news(school, title="Danh sách nhận học bổng", image=False)
+    fetch(client, school.hostname, page_path(article))
+    assert fetch(client, school.hostname, page_path(article))["X-Cache"] == "HIT"
+    for path in ("/", "/tin-tuc/"):
+        fetch(client, school.hostname, path)
+    restriction = PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.PASSWORD, password="bi-mat"
+    )
+    response = fetch(client, school.hostname, page_path(article))
+    assert response["X-Cache"] != "HIT"
+    assert 'name="password"' in response.content.decode()
+    assert article.intro not in response.content.decode()
+    for path in ("/", "/tin-tuc/"):
+        assert (
+            "Danh sách nhận học bổng" not in fetch(client, school.hostname, path).content.decode()
+        )
+    assert "Danh sách nhận học bổng" not in fetch(client, "portal.test", "/").content.decode()
+    # Removing it shows the page again, at once.
+    restriction.delete()
+    assert "Danh sách nhận học bổng" in fetch(client, school.hostname, "/tin-tuc/").content.decode()
+
+
+def test_a_restriction_on_the_section_hides_its_pages(client, school):
+    from wagtail.models import PageViewRestriction
+
+    from tests.page_types.public_content import section
+
+    article = news(school, title="Họp phụ huynh", image=False)
+    fetch(client, school.hostname, page_path(article))
+    fetch(client, school.hostname, "/")
+    PageViewRestriction.objects.create(
+        page=section(school, "tin-tuc"), restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get(page_path(article), HTTP_HOST=school.hostname)
+    assert response.status_code == 302
+    assert "Họp phụ huynh" not in fetch(client, school.hostname, "/").content.decode()
+
+
+def test_a_cache_that_lost_its_generation_keys_never_serves_old_copies(client, school):
+    """Generation tokens are random: an evicted key cannot fall back to a value old copies
+    were stored under (a counter restarting at 0 would)."""
+    from django.core.cache import cache
+
+    from page_types.signals import GENERATION_KEY
+
+    article = news(school, title="Bài cũ", image=False)
+    fetch(client, school.hostname, "/tin-tuc/")
+    assert fetch(client, school.hostname, "/tin-tuc/")["X-Cache"] == "HIT"
+    root = school.root_page.path
+    for key in (GENERATION_KEY.format(root=root), GENERATION_KEY.format(root="all")):
+        cache.delete(key)
+    assert fetch(client, school.hostname, "/tin-tuc/")["X-Cache"] == "MISS"
+    assert article.title in fetch(client, school.hostname, "/tin-tuc/").content.decode()
+
+
+def test_an_offices_new_name_shows_on_every_school_at_once(client, school, authority):
+    fetch(client, school.hostname, "/")
+    assert fetch(client, school.hostname, "/")["X-Cache"] == "HIT"
+    authority.name = "Phòng Giáo dục và Đào tạo thành phố Củ Chi"
+    authority.save()
+    response = fetch(client, school.hostname, "/")
+    assert response["X-Cache"] == "MISS"

@@ -325,3 +325,48 @@ def test_editing_an_image_without_new_file_keeps_it(admin_client, school):
     assert response.status_code == 302, form_errors(response)
     image.refresh_from_db()
     assert (image.title, image.description) == ("Tên mới", "Mô tả mới")
+
+
+def truncated_png():
+    import random
+
+    rng = random.Random(7)
+    image = PILImage.frombytes("RGB", (300, 200), bytes(rng.randrange(256) for _ in range(180000)))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    data = buffer.getvalue()
+    return data[: len(data) // 2]
+
+
+def corrupt_jpeg():
+    data = bytearray(png((300, 200), fmt="JPEG"))
+    data[400:1200] = b"\x00" * 800
+    return bytes(data[:-300])
+
+
+@pytest.mark.parametrize(
+    "name,content", [("hong.png", truncated_png()), ("hong.jpg", corrupt_jpeg())]
+)
+def test_truncated_or_corrupt_image_is_refused_with_a_message(admin_client, school, name, content):
+    response = upload_image(admin_client, school, name, content)
+    assert response.status_code == 200
+    [error] = form_errors(response)["file"]
+    assert error.startswith(f"Tệp “{name}” bị từ chối: ")
+    assert "hỏng" in error
+    assert not Image.objects.exists()
+
+
+def test_multiple_upload_refuses_a_truncated_image(admin_client, school):
+    response = admin_client.post(
+        reverse("wagtailimages:add_multiple"),
+        {
+            "collection": school.collection_id,
+            "files[]": SimpleUploadedFile("hong.png", truncated_png()),
+        },
+        HTTP_HOST=OFFICE,
+    )
+    assert response.status_code == 200
+    data = response.json()
+    assert data["success"] is False
+    assert data["error_message"].startswith("Tệp “hong.png” bị từ chối: ")
+    assert not UploadedFile.objects.exists() and not Image.objects.exists()

@@ -98,4 +98,4 @@ def test_healthz_answers_json_on_any_host(client, school, host):
     response = client.get("/healthz", HTTP_HOST=host)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert response.json() == {"status": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}

@@ -161,12 +161,12 @@ def test_slug_taken_by_a_school_already_in_the_database(school, tmp_path):
     assert school.name in error_texts(excinfo)[0]
 
 
-def test_non_utf8_csv_and_other_formats_are_refused(authority, tmp_path):
+def test_utf16_without_bom_and_other_formats_are_refused(authority, tmp_path):
     path = tmp_path / "truong.csv"
-    path.write_bytes((HEADER + "\n1,Trường Lê Lợi,TH,PGD-CUCHI,le-loi,,,,\n").encode("utf-16"))
+    path.write_bytes((HEADER + "\n1,Trường Lê Lợi,TH,PGD-CUCHI,le-loi,,,,\n").encode("utf-16-le"))
     with pytest.raises(ImportFileError) as excinfo:
         parse_file(path)
-    assert "UTF-8" in error_texts(excinfo)[0]
+    assert "UTF-16" in error_texts(excinfo)[0] and "UTF-8" in error_texts(excinfo)[0]
     other = tmp_path / "truong.xls"
     other.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(ImportFileError) as excinfo:
