@@ -9,6 +9,7 @@ class TenantsConfig(AppConfig):
 
     def ready(self):
         from . import notifications, signals  # noqa: F401
-        from .isolation import menus
+        from .isolation import menus, permission_policies
 
         menus.install()
+        permission_policies.install()
