@@ -107,6 +107,16 @@ def _collections_with_perm(self, user, actions):
     return Collection.objects.filter(subtree_q(perm.collection.path for perm in permissions))
 
 
+# Wagtail's own methods, kept for the tests that compare both evaluations.
+WAGTAIL = {
+    "instances_user_has_any_permission_for": (
+        PagePermissionPolicy.instances_user_has_any_permission_for
+    ),
+    "explorable_instances": PagePermissionPolicy.explorable_instances,
+    "_collections_with_perm": CollectionPermissionLookupMixin._collections_with_perm,
+}
+
+
 def install():
     PagePermissionPolicy.instances_user_has_any_permission_for = (
         instances_user_has_any_permission_for
