@@ -261,7 +261,9 @@ def import_rows(rows, progress=None):
         progress(done, len(rows))
     for start in range(0, len(new), BATCH_SIZE):
         batch = new[start : start + BATCH_SIZE]
-        result.created += create_schools(batch)
+        with transaction.atomic():
+            created = create_schools(batch)
+        result.created += created
         done += len(batch)
         if progress:
             progress(done, len(rows))

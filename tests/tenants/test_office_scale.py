@@ -226,8 +226,9 @@ def query_counts(user, school):
         client.get(url)  # caches warmed as on any visit after the first
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
-        assert response.status_code == 200, url
-        counts[url.replace(str(school.root_page_id), "{root}")] = len(queries)
+        # A school editor's explorer root redirects to their school's home.
+        assert response.status_code in (200, 302), url
+        counts[screen] = (response.status_code, len(queries))
     return counts
 
 
