@@ -151,6 +151,13 @@ def test_create_schools_in_bulk_provisions_like_one_by_one(offices):
             assert group.collection_permissions.filter(collection=school.collection).count() == 6
             assert group.permissions.filter(codename="access_admin").exists()
         assert WorkflowPage.objects.filter(page=school.root_page).exists()
+    # Every page is in the search index (indexed in bulk after the trees are built).
+    from wagtail.search.models import IndexEntry
+
+    pages = Page.objects.filter(path__startswith=schools[0].root_page.path)
+    indexed = set(IndexEntry.objects.values_list("object_id", flat=True))
+    assert pages.count() > 10
+    assert {str(pk) for pk in pages.values_list("pk", flat=True)} <= indexed
     # Paths stay a valid tree after bulk inserts and single inserts alike.
     assert Collection.find_problems() == ([], [], [], [], [])
     assert Page.find_problems() == ([], [], [], [], [])
