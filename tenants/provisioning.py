@@ -1,24 +1,34 @@
 """Creating authorities and schools. Everything a school needs is made here, in one transaction:
 nobody builds a school by clicking."""
 
+from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from modelsearch.backends import get_search_backends
+from modelsearch.index import get_indexed_models
+from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
+    Page,
     Site,
     WorkflowPage,
 )
 
 from .approval import get_school_workflow
+from .hosts import forget_hosts
+from .isolation.permission_policies import subtree_q
 from .models import Authority, Level, Membership, School
 from .signals import school_details_changed, school_provisioned
 
@@ -190,59 +200,236 @@ def provision_school(data, **extra):
         raise ValidationError(errors)
     school = School.objects.filter(code=data.code).first()
     if school is not None:
-        previous = {
-            name: getattr(school, name)
-            for name in UPDATABLE_FIELDS
-            if getattr(school, name) != getattr(data, name)
-        }
-        for name in previous:
-            setattr(school, name, getattr(data, name))
-        for key, value in {**data.extra, **extra}.items():
-            setattr(school, key, value)
-        if previous or extra or data.extra:
-            school.save()
-            if "name" in previous and school.site_id:
-                Site.objects.filter(pk=school.site_id).update(site_name=school.name)
-        if previous:
-            school_details_changed.send(sender=School, school=school, previous=previous)
-        return school, False
+        return update_school(school, data, **extra), False
+    return create_schools([data], **extra)[0], True
 
-    authority = Authority.objects.get(code=data.authority)
-    school = School.objects.create(
-        code=data.code,
-        name=data.name,
-        level=data.level,
-        authority=authority,
-        slug=data.slug,
-        address=data.address,
-        phone=data.phone,
-        email=data.email,
-        principal=data.principal,
-        **{**data.extra, **extra},
-    )
-    school.collection = Collection.get_first_root_node().add_child(
-        name=f"{school.name} ({school.code})"
-    )
-    school.editors_group = _group(_("%(code)s – Biên tập viên") % {"code": school.code})
-    school.approvers_group = _group(_("%(code)s – Ban giám hiệu") % {"code": school.code})
-    root = import_string(settings.PORTAL_SITE_BUILDER)(school)
-    school.root_page = root
-    school.site = Site.objects.create(
-        hostname=school.hostname, port=settings.PORTAL_PORT, root_page=root, site_name=school.name
-    )
-    school.save()
 
-    grant_page_permissions(school.editors_group, root, EDITOR_PAGE_PERMISSIONS)
-    grant_page_permissions(school.approvers_group, root, APPROVER_PAGE_PERMISSIONS)
-    grant_collection_permissions(school.editors_group, school.collection)
-    grant_collection_permissions(school.approvers_group, school.collection)
-    for office in authority.ancestors_and_self():
-        if office.admins_group_id:
-            grant_page_permissions(office.admins_group, root, OFFICE_ADMIN_PAGE_PERMISSIONS)
-            grant_collection_permissions(office.admins_group, school.collection)
-    WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": get_school_workflow()})
-    school_provisioned.send(sender=School, school=school)
-    return school, True
+def update_school(school, data, **extra):
+    """Apply an import's changed details to an existing school (and its site's name)."""
+    previous = {
+        name: getattr(school, name)
+        for name in UPDATABLE_FIELDS
+        if getattr(school, name) != getattr(data, name)
+    }
+    for name in previous:
+        setattr(school, name, getattr(data, name))
+    for key, value in {**data.extra, **extra}.items():
+        setattr(school, key, value)
+    if previous or extra or data.extra:
+        school.save()
+        if "name" in previous and school.site_id:
+            Site.objects.filter(pk=school.site_id).update(site_name=school.name)
+    if previous:
+        school_details_changed.send(sender=School, school=school, previous=previous)
+    return school
+
+
+@transaction.atomic
+def create_schools(rows, **extra):
+    """Provision new, already validated schools together: their rows, collections, groups,
+    permissions, sites and workflow in a bounded number of bulk statements whatever their
+    number; only the page trees are built school by school (by the site builder). A province's
+    import is thousands of schools: one by one it took 0.65-1.2 s a school. Returns the schools,
+    in the order of `rows`."""
+    if not rows:
+        return []
+    authorities = Authority.objects.in_bulk([data.authority for data in rows], field_name="code")
+    schools = School.objects.bulk_create(
+        [
+            School(
+                code=data.code,
+                name=data.name,
+                level=data.level,
+                authority=authorities[data.authority],
+                slug=data.slug,
+                address=data.address,
+                phone=data.phone,
+                email=data.email,
+                principal=data.principal,
+                **{**data.extra, **extra},
+            )
+            for data in rows
+        ]
+    )
+    collections = _add_collections([f"{school.name} ({school.code})" for school in schools])
+    groups = _groups(
+        [
+            name % {"code": school.code}
+            for school in schools
+            for name in (_("%(code)s – Biên tập viên"), _("%(code)s – Ban giám hiệu"))
+        ]
+    )
+    build_site = import_string(settings.PORTAL_SITE_BUILDER)
+    with _search_indexing_deferred():
+        for n, (school, collection) in enumerate(zip(schools, collections, strict=True)):
+            school.collection = collection
+            school.editors_group, school.approvers_group = groups[2 * n], groups[2 * n + 1]
+            school.root_page = build_site(school)
+        _provision_sites_and_rights(schools, authorities)
+        for school in schools:
+            school_provisioned.send(sender=School, school=school)
+    _index_pages_below([school.root_page.path for school in schools])
+    return schools
+
+
+def _provision_sites_and_rights(schools, authorities):
+    sites = Site.objects.bulk_create(
+        [
+            Site(
+                hostname=school.hostname,
+                port=settings.PORTAL_PORT,
+                root_page=school.root_page,
+                site_name=school.name,
+            )
+            for school in schools
+        ]
+    )
+    for school, site in zip(schools, sites, strict=True):
+        school.site = site
+    School.objects.bulk_update(
+        schools, ["collection", "editors_group", "approvers_group", "root_page", "site"]
+    )
+    # bulk_create sends no post_save: what the Site signals would have done.
+    Site.clear_site_root_paths_cache()
+    transaction.on_commit(forget_hosts)
+    forget_hosts()
+
+    page_grants, collection_grants = [], []
+    offices = _office_admin_groups(authorities.values())
+    for school in schools:
+        for group, codenames in (
+            (school.editors_group, EDITOR_PAGE_PERMISSIONS),
+            (school.approvers_group, APPROVER_PAGE_PERMISSIONS),
+            *((group, OFFICE_ADMIN_PAGE_PERMISSIONS) for group in offices[school.authority_id]),
+        ):
+            page_grants += [(group, school.root_page, codename) for codename in codenames]
+            collection_grants.append((group, school.collection))
+    grant_page_permissions_in_bulk(page_grants)
+    grant_collection_permissions_in_bulk(collection_grants)
+    workflow = get_school_workflow()
+    WorkflowPage.objects.bulk_create(
+        [WorkflowPage(page=school.root_page, workflow=workflow) for school in schools]
+    )
+
+
+@contextmanager
+def _search_indexing_deferred():
+    """Pages saved meanwhile are not indexed one by one (four queries each, a quarter of a
+    school's provisioning); `_index_pages_below` indexes them in bulk afterwards."""
+    disconnected = [
+        model
+        for model in get_indexed_models()
+        if post_save.disconnect(post_save_signal_handler, sender=model)
+    ]
+    try:
+        yield
+    finally:
+        for model in disconnected:
+            post_save.connect(post_save_signal_handler, sender=model)
+
+
+def _index_pages_below(paths):
+    """Search entries for every page of these trees, one bulk insert per page type."""
+    by_type = defaultdict(list)
+    for pk, content_type_id in Page.objects.filter(subtree_q(paths)).values_list(
+        "pk", "content_type_id"
+    ):
+        by_type[content_type_id].append(pk)
+    backends = list(get_search_backends(with_auto_update=True))
+    for content_type_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None or model not in get_indexed_models():
+            continue
+        pages = list(model.objects.filter(pk__in=pks))
+        for backend in backends:
+            backend.add_bulk(model, pages)
+
+
+def _add_collections(names):
+    """New children of the root collection, one bulk insert (treebeard paths computed here)."""
+    root = Collection.get_first_root_node()
+    last = root.get_last_child()
+    first = Collection._str2int(last.path[-Collection.steplen :]) + 1 if last else 1
+    created = Collection.objects.bulk_create(
+        [
+            Collection(
+                name=name,
+                path=Collection._get_path(root.path, root.depth + 1, first + n),
+                depth=root.depth + 1,
+                numchild=0,
+            )
+            for n, name in enumerate(names)
+        ]
+    )
+    Collection.objects.filter(pk=root.pk).update(numchild=root.get_children().count())
+    return created
+
+
+def _groups(names):
+    """Groups with admin access, by name (existing ones reused), in the order of `names`."""
+    existing = Group.objects.in_bulk(names, field_name="name")
+    Group.objects.bulk_create([Group(name=name) for name in names if name not in existing])
+    groups = Group.objects.in_bulk(names, field_name="name")
+    access = _admin_access()
+    Group.permissions.through.objects.bulk_create(
+        [
+            Group.permissions.through(group_id=group.pk, permission_id=access.pk)
+            for group in groups.values()
+        ],
+        ignore_conflicts=True,
+    )
+    return [groups[name] for name in names]
+
+
+def _office_admin_groups(authorities):
+    """{authority id: admins groups of the authority and its ancestors} for these authorities."""
+    codes = {code for a in authorities for code in a.path.split("/") if code}
+    groups = dict(
+        Authority.objects.filter(code__in=codes, admins_group__isnull=False).values_list(
+            "code", "admins_group"
+        )
+    )
+    loaded = Group.objects.in_bulk(groups.values())
+    return {
+        a.pk: [loaded[groups[code]] for code in a.path.split("/") if code in groups]
+        for a in authorities
+    }
+
+
+def _permissions(pairs):
+    """{(app_label, codename): Permission} in one query."""
+    found = Permission.objects.filter(
+        content_type__app_label__in={app for app, _c in pairs},
+        codename__in={codename for _a, codename in pairs},
+    ).select_related("content_type")
+    return {(p.content_type.app_label, p.codename): p for p in found}
+
+
+def grant_page_permissions_in_bulk(grants):
+    """Page permissions for [(group, page, codename)], skipping those already given."""
+    perms = _permissions({("wagtailcore", codename) for _g, _p, codename in grants})
+    GroupPagePermission.objects.bulk_create(
+        [
+            GroupPagePermission(group=group, page=page, permission=perms["wagtailcore", codename])
+            for group, page, codename in grants
+        ],
+        ignore_conflicts=True,
+        batch_size=2000,
+    )
+
+
+def grant_collection_permissions_in_bulk(grants):
+    """The media permissions for [(group, collection)], skipping those already given."""
+    perms = _permissions(MEDIA_PERMISSIONS)
+    GroupCollectionPermission.objects.bulk_create(
+        [
+            GroupCollectionPermission(group=group, collection=collection, permission=perms[key])
+            for group, collection in grants
+            for key in MEDIA_PERMISSIONS
+        ],
+        ignore_conflicts=True,
+        batch_size=2000,
+    )
 
 
 @transaction.atomic

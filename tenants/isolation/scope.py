@@ -5,14 +5,13 @@ group-based permissions would let the user do (a user put into a school group by
 confined to that school)."""
 
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 
 from django.db.models import Q
 from django.db.models.functions import Substr
 from wagtail.models import Collection, GroupCollectionPermission, Page, Site
 
 from ..models import Authority, Membership, School
+from .permission_policies import pages_below
 
 CACHE_ATTR = "_portal_isolation_scope"
 
@@ -57,9 +56,9 @@ class Scope:
             return Q()
         if not self.page_paths:
             return Q(pk__in=[])
-        # startswith (not a prefix IN on Substr): Wagtail's search backends only accept plain
-        # field lookups in filters.
-        return reduce(or_, (Q(**{f"{prefix}path__startswith": p}) for p in self.page_paths))
+        # A key lookup on a subquery: Wagtail's search backends only accept plain field lookups
+        # in filters, and one `startswith` per school is tested on every row (thousands).
+        return pages_below(Page, self.page_paths, prefix)
 
     def pages(self, queryset=None):
         queryset = Page.objects.all() if queryset is None else queryset

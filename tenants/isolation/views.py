@@ -30,6 +30,8 @@ from .registry import filter_for_scope, scope_q
 from .scope import scope_for_user
 
 TAGS_AUTOCOMPLETE_LIMIT = 10
+# Above this many choices a listing's filter is left out of its sidebar.
+MAX_FILTER_CHOICES = 50
 
 
 def _wrap(view):
@@ -92,6 +94,13 @@ def _scoped_choice_queryset(scope, queryset):
     return filter_for_scope(scope, queryset)
 
 
+def _too_many(queryset):
+    """More choices than a sidebar can list: one bounded count query."""
+    if not isinstance(queryset, QuerySet):
+        return False
+    return queryset.order_by()[: MAX_FILTER_CHOICES + 1].count() > MAX_FILTER_CHOICES
+
+
 def scope_filterset(filterset, scope):
     tag_names = None
     for name, filter_ in list(filterset.filters.items()):
@@ -110,6 +119,11 @@ def scope_filterset(filterset, scope):
             # An instance attribute: django-filter builds the field's choices through it.
             filter_.get_queryset = scoped
             filter_.__dict__.pop("_field", None)
+            if _too_many(scoped(getattr(filterset, "request", None))):
+                # A province admin's site, collection or owner filter would list thousands of
+                # checkboxes (600 KiB a page): the search box and the explorer's tree narrow
+                # the rows instead.
+                del filterset.filters[name]
         elif isinstance(filter_, ChoiceFilter | MultipleChoiceFilter) and name == "tag":
             if tag_names is None:
                 tag_names = set(scoped_tags(scope).values_list("name", flat=True))

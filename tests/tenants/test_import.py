@@ -201,18 +201,18 @@ def test_import_creates_then_is_idempotent_then_updates(authority, tmp_path):
 def test_failure_while_provisioning_rolls_back_every_row(authority, tmp_path, monkeypatch):
     import tenants.importing as importing
 
-    real = importing.provision_school
+    real = importing.create_schools
     calls = []
 
-    def failing(data):
-        calls.append(data.code)
-        if len(calls) == 2:
-            raise RuntimeError("disk full")
-        return real(data)
+    def failing(rows):
+        # Both rows are one batch: fail once the batch's schools are written.
+        calls.append([data.code for data in rows])
+        real(rows)
+        raise RuntimeError("disk full")
 
-    monkeypatch.setattr(importing, "provision_school", failing)
+    monkeypatch.setattr(importing, "create_schools", failing)
     before = counts()
     with pytest.raises(RuntimeError):
         import_file(write_csv(tmp_path, HEADER, ROW_A, ROW_B))
-    assert calls == ["79780101", "79780102"]
+    assert calls == [["79780101", "79780102"]]
     assert counts() == before

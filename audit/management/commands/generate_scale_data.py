@@ -1,32 +1,33 @@
-"""A province-size data set for the audit benchmark (bench/audit).
+"""A province-size data set for the benchmarks (bench/audit, bench/office_screens).
 
-Full provisioning of thousands of schools is too slow for a benchmark set-up, so this bulk-creates
-what the audit reads: authorities (through the normal service), schools, their sites and mandated
-section pages (bare page rows), and a year of publication history: bulk-created publication-log
-rows (`PageLogEntry`, the ledger's source) with the ledger rows and daily rollup derived from
-them by the ledger's own pure functions. The posts' pages and revisions are not created, so
-`audit_rebuild` keeps the stored facts, as for deleted pages. Deterministic for a given seed."""
+A Sở above commune offices, each office with an admin and an auditor, and schools made by the
+same provisioning as an import (`create_schools`: groups, permissions, collections, sites and
+the blueprint's page trees), so the office admins hold the permission rows a real office
+holds. Then a year of publication history: bulk-created publication-log rows (`PageLogEntry`,
+the ledger's source) with the ledger rows and daily rollup derived from them by the ledger's
+own pure functions. The posts' pages and revisions are not created, so `audit_rebuild` keeps
+the stored facts, as for deleted pages. Deterministic for a given seed."""
 
 import datetime
 import random
 import struct
-import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale, Page, PageLogEntry, Site
+from wagtail.models import Page, PageLogEntry
 
 from audit.ledger import analyze, post_gaps, rollup_rows
 from audit.models import ActivityEvent, DailyActivity, EventKind, MinHashBand
 from audit.text import NUM_PERM, band_buckets
-from page_types.blueprint import sections_for
 from page_types.models import MandatedSection
+from tenants.importing import BATCH_SIZE
 from tenants.models import Authority, Level, School
-from tenants.provisioning import add_member, create_authority
+from tenants.provisioning import SchoolData, add_member, create_authority, create_schools
 
 PROVINCE = "SO-BENCH"
+PASSWORD = "bench-matkhau-123"  # noqa: S105 - the benchmark's logins, local data only
 HISTORY_END = datetime.date(2025, 5, 31)
 HISTORY_DAYS = 365
 POST_SECTIONS = {
@@ -78,112 +79,57 @@ class Command(BaseCommand):
                     kind=Authority.Kind.XA,
                 )
                 communes.append(commune)
-            schools = self._schools(count, communes, rng)
-            self._sites(schools)
+            self._members(province, communes)
+        schools = self._schools(count, communes, rng)
+        with transaction.atomic():
+            add_member("bench-1.bientap", "editor", school=schools[0], password=PASSWORD)
             events = self._history(schools, rng)
-            add_member(
-                "bench-admin",
-                "admin",
-                authority=province,
-                password="bench-matkhau-123",
-                email="bench-admin@example.vn",
-            )
         # Fresh statistics, or PostgreSQL plans the audit's queries for empty tables.
         analyze(ActivityEvent, DailyActivity, School, Page, MandatedSection)
         seconds = (timezone.now() - started).total_seconds()
         self.stdout.write(
             f"Đã tạo {len(communes)} đơn vị cấp xã, {len(schools)} trường, {events} sự kiện "
-            f"trong {seconds:.0f} giây. Đăng nhập đo hiệu năng: bench-admin."
+            f"trong {seconds:.0f} giây. Đăng nhập đo hiệu năng (mật khẩu {PASSWORD}): "
+            "bench-admin (Sở), bench-xa-001.quantri (xã số 1), bench-1.bientap (trường số 1)."
         )
 
+    def _members(self, province, communes):
+        """An admin and an auditor for every office; passwords only for the bench's logins
+        (hashing one costs a third of a second)."""
+        add_member("bench-admin", "admin", authority=province, password=PASSWORD)
+        add_member("bench-so.kiemtra", "auditor", authority=province)
+        for n, office in enumerate(communes):
+            login = office.code.lower()
+            add_member(
+                f"bench-{login}.quantri",
+                "admin",
+                authority=office,
+                password=PASSWORD if n == 0 else None,
+            )
+            add_member(f"bench-{login}.kiemtra", "auditor", authority=office)
+
     def _schools(self, count, communes, rng):
+        """Through the import's provisioning, one transaction per batch."""
         levels = [Level.MN] * 45 + [Level.TH] * 35 + [Level.THCS] * 20
         rows = []
         for i in range(count):
             level = levels[i % len(levels)]
             rows.append(
-                School(
+                SchoolData(
                     code=f"B{i + 1:06d}",
                     name=f"Trường {Level(level).label} số {i + 1}",
                     level=level,
-                    authority=communes[i * len(communes) // count],
+                    authority=communes[i * len(communes) // count].code,
                     slug=f"bench-{i + 1}",
-                    serves_meals=level == Level.MN or rng.random() < 0.5,
+                    extra={"serves_meals": level == Level.MN or rng.random() < 0.5},
                 )
             )
-        return School.objects.bulk_create(rows, batch_size=1000)
-
-    def _sites(self, schools):
-        """Home page, mandated section pages and a Site per school, as bare page rows."""
-        locale = Locale.get_default()
-        root = Page.get_first_root_node()
-        home_ct = ContentType.objects.get(app_label="page_types", model="schoolhomepage")
-        first = root.numchild + 1
-        homes = []
-        for n, school in enumerate(schools):
-            homes.append(
-                Page(
-                    title=school.name,
-                    draft_title=school.name,
-                    slug=school.slug,
-                    content_type=home_ct,
-                    path=Page._get_path(root.path, 2, first + n),
-                    depth=2,
-                    numchild=0,
-                    url_path=f"/{school.slug}/",
-                    live=True,
-                    locale=locale,
-                    translation_key=uuid.uuid4(),
-                )
-            )
-        Page.objects.bulk_create(homes, batch_size=1000)
-        root.numchild += len(homes)
-        root.save(update_fields=["numchild"])
-        sections, mandated = [], []
-        for school, home in zip(schools, homes, strict=True):
-            paths = {"": home.path}
-            children = {"": 0}
-            pages = {"": home}
-            for key, section in sections_for(school.level, school.serves_meals):
-                parent_key = key.rpartition("/")[0]
-                children[parent_key] += 1
-                parent = paths[parent_key]
-                depth = len(parent) // Page.steplen + 1
-                path = Page._get_path(parent, depth, children[parent_key])
-                paths[key], children[key] = path, 0
-                page = Page(
-                    title=section.title,
-                    draft_title=section.title,
-                    slug=section.slug,
-                    content_type=ContentType.objects.get_for_model(section.model),
-                    path=path,
-                    depth=depth,
-                    numchild=0,
-                    url_path=f"/{school.slug}/{key}/",
-                    live=True,
-                    locale=locale,
-                    translation_key=uuid.uuid4(),
-                )
-                pages[key] = page
-                sections.append((school, key, page))
-            for key, count in children.items():
-                pages[key].numchild = count
-        Page.objects.bulk_create([page for _s, _k, page in sections], batch_size=2000)
-        Page.objects.bulk_update(homes, ["numchild"], batch_size=1000)
-        for school, key, page in sections:
-            mandated.append(MandatedSection(page=page, school=school, key=key))
-        MandatedSection.objects.bulk_create(mandated, batch_size=2000)
-        sites = Site.objects.bulk_create(
-            [
-                Site(hostname=s.hostname, port=80, root_page=h, site_name=s.name)
-                for s, h in zip(schools, homes, strict=True)
-            ],
-            batch_size=1000,
-        )
-        for school, home, site in zip(schools, homes, sites, strict=True):
-            school.root_page = home
-            school.site = site
-        School.objects.bulk_update(schools, ["root_page", "site"], batch_size=1000)
+        schools = []
+        for start in range(0, count, BATCH_SIZE):
+            schools += create_schools(rows[start : start + BATCH_SIZE])
+            self.stderr.write(f"\r{len(schools)}/{count} trường", ending="")
+        self.stderr.write("")
+        return schools
 
     def _log_entries(self, events):
         """The publication log behind the events (bulk-created, as the ledger's source)."""
