@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from page_types import cache as page_cache
-from page_types.views import healthz, page_not_found, server_error
+from page_types.views import healthz, page_not_found, search, server_error
 
 # Wagtail's page paths, plus one optional final "<name>.svg" segment so a routable page can
 # serve files such as the school directory's QR codes (qr/<code>.svg).
@@ -17,6 +17,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("tim-kiem/", search, name="search"),
 ]
 
 if settings.DEBUG:
