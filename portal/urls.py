@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from page_types import cache as page_cache
+from page_types import discovery
 from page_types.views import healthz, page_not_found, search, server_error
 
 # Wagtail's page paths, plus one optional final "<name>.svg" segment so a routable page can
@@ -18,6 +19,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tim-kiem/", search, name="search"),
+    path("sitemap.xml", discovery.sitemap, name="sitemap"),
+    path("robots.txt", discovery.robots, name="robots"),
+    path("favicon.ico", discovery.favicon, name="favicon"),
+    path("feed/<slug:kind>.xml", discovery.section_feed, name="section_feed"),
 ]
 
 if settings.DEBUG:
