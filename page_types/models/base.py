@@ -127,15 +127,10 @@ class PortalPage(Page):
     base_form_class = PortalPageForm
     # Public search matches folded text (tenants/vietnamese.py) on SQLite and PostgreSQL alike;
     # subclasses add their own fields to this list, so every page type gets both.
-    # The index's title column (what ranks highest) holds the folded title; the body keeps the
-    # title as typed, for the admin's search, beside the folded text.
-    search_fields = [
-        f
-        for f in Page.search_fields
-        if not (type(f) is index.SearchField and f.field_name == "title")
-    ] + [
+    # Every search field named "title" fills the index's title column (ranked highest): the
+    # title as typed (the admin's search) and folded (the public search, both databases).
+    search_fields = Page.search_fields + [
         FoldedSearchField("title", boost=2),
-        index.SearchField("search_raw_title"),
         index.SearchField("search_folded_text"),
     ]
 
@@ -148,9 +143,6 @@ class PortalPage(Page):
     @cached_property
     def school(self):
         return School.for_page(self)
-
-    def search_raw_title(self):
-        return self.title
 
     def search_folded_text(self):
         from ..search_text import folded_text

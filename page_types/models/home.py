@@ -100,20 +100,17 @@ class SchoolHomePage(IdentityFields, PortalPage):
             .with_cards()
             .order_by("-date", "-first_published_at")[:6]
         )
-        context["latest_announcements"] = (
-            AnnouncementPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .order_by("-date", "-pk")[:5]
-        )
+        # Expired announcements stay in their section (labelled) but leave the home's list.
+        context["latest_announcements"] = AnnouncementPage.current_for_root(self)[:5]
         return context
 
 
 class OfficeHomePage(IdentityFields, PortalPage):
     """The supervising office's own site: its news, documents, and the directory of schools."""
 
+    # On unless the office turns it off: parents see which mandatory items a school lacks.
     show_disclosure_status = models.BooleanField(
-        _("hiện tình trạng công khai của các trường"), default=False
+        _("hiện tình trạng công khai của các trường"), default=True
     )
 
     content_panels = (

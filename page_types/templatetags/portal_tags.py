@@ -243,3 +243,19 @@ def page_description(page, portal):
     if not text and portal is not None:
         text = " – ".join(p for p in (portal.name, portal.motto) if p)
     return Truncator(" ".join(text.split())).words(40)
+
+
+@register.simple_tag
+def last_updated(page):
+    """When anything in the page's subtree was last published (Wagtail's publication log, by
+    hand or scheduled), for "Cập nhật lần cuối": one query, never an editable date."""
+    from django.db.models import Max
+    from wagtail.models import PageLogEntry
+
+    from tenants.log_actions import PUBLISH_ACTIONS
+
+    if page is None or not getattr(page, "path", None):
+        return None
+    return PageLogEntry.objects.filter(
+        action__in=PUBLISH_ACTIONS, page__path__startswith=page.path, page__live=True
+    ).aggregate(moment=Max("timestamp"))["moment"]
