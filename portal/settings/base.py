@@ -156,6 +156,12 @@ if REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 
+# Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR networks, comma-separated),
+# e.g. "10.0.0.0/8,127.0.0.1"; empty: the client is REMOTE_ADDR (page_types/client_ip.py).
+PORTAL_TRUSTED_PROXIES = [
+    p.strip() for p in os.environ.get("PORTAL_TRUSTED_PROXIES", "").split(",") if p.strip()
+]
+
 # Anonymous readers get cached pages; a publish in a school bumps that school's generation.
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "600"))
 
