@@ -23,6 +23,7 @@ urlpatterns = [
     path("robots.txt", discovery.robots, name="robots"),
     path("favicon.ico", discovery.favicon, name="favicon"),
     path("feed/<slug:kind>.xml", discovery.section_feed, name="section_feed"),
+    path("dang-ky-nhan-tin/", include("subscriptions.urls")),
 ]
 
 if settings.DEBUG:
