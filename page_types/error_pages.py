@@ -27,6 +27,9 @@ class FriendlyErrorPagesMiddleware:
         if isinstance(exception, Http404):
             return page_not_found(request, exception)
         logger.error(
-            "Internal Server Error: %s", request.path, exc_info=exception, extra={"request": request}
+            "Internal Server Error: %s",
+            request.path,
+            exc_info=exception,
+            extra={"request": request},
         )
         return server_error(request)
