@@ -74,7 +74,11 @@ def highlight(text, terms, width=EXCERPT_CHARS):
         start = folded.find(term)
         while start != -1:
             end = start + len(term)
-            spans.append((offsets[start], offsets[end - 1] + 1))
+            # Whole words only, as the index matches them ("tru" is not in "trường").
+            if (start == 0 or not folded[start - 1].isalnum()) and (
+                end == len(folded) or not folded[end].isalnum()
+            ):
+                spans.append((offsets[start], offsets[end - 1] + 1))
             start = folded.find(term, end)
     spans.sort()
     if spans:

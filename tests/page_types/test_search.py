@@ -140,3 +140,11 @@ def test_menu_pages_are_found_by_their_dishes(client, make_school):
     )
     publish(menus, page)
     assert "Thực đơn tuần 1" in search(client, school, "chao thit bam")
+
+
+def test_highlight_marks_whole_words_only():
+    from page_types.search import highlight
+
+    html = highlight("Nhà trường điều chỉnh thực đơn bán trú", ["tru", "thuc"])
+    assert "<mark>trú</mark>" in html and "<mark>thực</mark>" in html
+    assert "<mark>trư" not in html
