@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from tenants.models import Authority, School, site_root_url
 
+from .discovery import favicon_url
 from .signals import site_generations
 
 CONTEXT_KEY = "portal:site-context:{site}:{gens}:{today}"
@@ -56,6 +57,8 @@ class SiteContext:
     email: str = ""
     office_name: str = ""
     office_url: str = ""
+    favicon: str = ""
+    last_updated: object = None
 
 
 # Colour arithmetic: WCAG 2.1 relative luminance and contrast ratio.
@@ -178,6 +181,7 @@ def build_site_context(site, today):
         email=getattr(details, "email", "") or "",
         office_name=_office_site() or "",
         office_url=site_root_url(settings.PORTAL_DOMAIN) + "/",
+        favicon=favicon_url(getattr(root, "logo", None)),
     )
 
 

@@ -6,7 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from page_types import cache as page_cache
-from page_types.views import page_not_found, server_error
+from page_types import discovery
+from page_types.views import page_not_found, search, server_error
 from portal.health import healthz
 from tenants import page_passwords
 
@@ -18,6 +19,12 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("tim-kiem/", search, name="search"),
+    path("sitemap.xml", discovery.sitemap, name="sitemap"),
+    path("robots.txt", discovery.robots, name="robots"),
+    path("favicon.ico", discovery.favicon, name="favicon"),
+    path("feed/<slug:kind>.xml", discovery.section_feed, name="section_feed"),
+    path("dang-ky-nhan-tin/", include("subscriptions.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,8 +1,11 @@
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
+
+from tenants.clock import local_today
 
 from .base import PortalPage, SectionPage
 from .mixins import attachments_field, body_field, displayed_date_field
@@ -67,7 +70,11 @@ class AnnouncementPage(PortalPage):
         FieldPanel("body"),
         FieldPanel("attachments"),
     ]
-    search_fields = PortalPage.search_fields + [index.SearchField("body")]
+    search_fields = PortalPage.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("valid_until"),
+    ]
     parent_page_types = ["page_types.AnnouncementIndexPage"]
     subpage_types = []
     template = "page_types/announcement_page.html"
@@ -88,10 +95,27 @@ class AnnouncementPage(PortalPage):
             raise ValidationError({"audience_detail": _("Ghi rõ khối hoặc lớp nhận thông báo.")})
 
     @property
+    def is_expired(self):
+        """Past its "valid until" day (local time): labelled, no urgent badge, off the home."""
+        return self.valid_until is not None and self.valid_until < local_today()
+
+    @property
     def audience_label(self):
         if self.audience == Audience.ALL:
             return self.get_audience_display()
         return self.audience_detail
+
+    @classmethod
+    def current_for_root(cls, root_page, today=None):
+        """Live, public announcements of one site still in force today, newest first."""
+        today = today or local_today()
+        return (
+            cls.objects.live()
+            .public()
+            .descendant_of(root_page)
+            .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+            .order_by("-date", "-pk")
+        )
 
     @classmethod
     def urgent_for_root(cls, root_page, today=None):

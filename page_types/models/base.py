@@ -9,9 +9,11 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PagePermissionTester
+from wagtail.search import index
 
 from tenants.isolation.forms import restrict_choice_fields
 from tenants.models import School
+from tenants.vietnamese import fold
 
 from ..blocks import RICH_FEATURES
 
@@ -110,12 +112,27 @@ class PortalPageForm(MandatedSlugMixin, WagtailAdminPageForm):
     pass
 
 
+class FoldedSearchField(index.SearchField):
+    """A search field indexed in its folded form (tenants/vietnamese.py)."""
+
+    def get_value(self, obj):
+        return fold(super().get_value(obj))
+
+
 class PortalPage(Page):
     """Base of every page type in the portal."""
 
     # A post is counted by the audit when first published (news, announcements, documents…).
     is_post = False
     base_form_class = PortalPageForm
+    # Public search matches folded text (tenants/vietnamese.py) on SQLite and PostgreSQL alike;
+    # subclasses add their own fields to this list, so every page type gets both.
+    # Every search field named "title" fills the index's title column (ranked highest): the
+    # title as typed (the admin's search) and folded (the public search, both databases).
+    search_fields = Page.search_fields + [
+        FoldedSearchField("title", boost=2),
+        index.SearchField("search_folded_text"),
+    ]
 
     class Meta:
         abstract = True
@@ -126,6 +143,11 @@ class PortalPage(Page):
     @cached_property
     def school(self):
         return School.for_page(self)
+
+    def search_folded_text(self):
+        from ..search_text import folded_text
+
+        return folded_text(self)
 
 
 class SectionPage(PortalPage):

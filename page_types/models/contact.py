@@ -2,8 +2,8 @@
 reads in the admin (Wagtail forms)."""
 
 from django import forms
-from django.core.cache import cache
 from django.db import models
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -17,8 +17,8 @@ from ..blocks import RICH_FEATURES
 from .base import MandatedSlugMixin, PortalPage
 
 HONEYPOT = "website"
-# A single address may send this many messages per hour; more is almost certainly spam.
-SUBMISSIONS_PER_HOUR = 5
+# The thank-you page after a message was sent (the redirect of Post/Redirect/Get).
+SENT_PARAM = "da-gui"
 
 
 class ContactFormField(AbstractFormField):
@@ -73,7 +73,9 @@ class ContactPage(EmailFormMixin, FormMixin, PortalPage):
         verbose_name_plural = _("trang liên hệ")
 
     def get_form_class(self):
-        form_class = super().get_form_class()
+        from ..contact_form import add_checks
+
+        form_class = add_checks(super().get_form_class(), self.get_form_fields())
         # A hidden field people leave empty and bots fill in.
         form_class.base_fields[HONEYPOT] = forms.CharField(
             required=False,
@@ -87,23 +89,34 @@ class ContactPage(EmailFormMixin, FormMixin, PortalPage):
         return super().process_form_submission(form)
 
     def serve(self, request, *args, **kwargs):
-        if request.method == "POST":
-            if request.POST.get(HONEYPOT):
+        """Post/Redirect/Get: a sent message redirects to ?da-gui=1, so a refresh never
+        posts it again; the throttle is counted only for messages that pass the checks."""
+        from ..client_ip import client_ip
+        from ..contact_form import allow_submission
+
+        if request.method != "POST":
+            if request.GET.get(SENT_PARAM) == "1":
                 return self.render_landing_page(request, None, *args, **kwargs)
-            key = f"portal:contact:{self.pk}:{request.META.get('REMOTE_ADDR', '')}"
-            sent = cache.get(key, 0)
-            if sent >= SUBMISSIONS_PER_HOUR:
-                context = self.get_context(request)
-                context["form"] = self.get_form(request.POST, page=self, user=request.user)
-                context["throttled"] = True
-                return TemplateResponse(request, self.get_template(request), context, status=429)
-            response = super().serve(request, *args, **kwargs)
-            if response.status_code == 200 and getattr(response, "template_name", None) == (
-                self.get_landing_page_template(request)
-            ):
-                cache.set(key, sent + 1, 3600)
-            return response
-        return super().serve(request, *args, **kwargs)
+            return super().serve(request, *args, **kwargs)
+        thanks = HttpResponseRedirect(f"{request.path}?{SENT_PARAM}=1")
+        if request.POST.get(HONEYPOT):
+            return thanks
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        status = 200
+        if form.is_valid():
+            sender = " ".join(
+                str(form.cleaned_data.get(f.clean_name, ""))
+                for f in self.get_form_fields()
+                if f.field_type in ("singleline", "email")
+            )
+            if allow_submission(self.pk, client_ip(request), sender):
+                self.process_form_submission(form)
+                return thanks
+            status = 429
+        context = self.get_context(request)
+        context["form"] = form
+        context["throttled"] = status == 429
+        return TemplateResponse(request, self.get_template(request), context, status=status)
 
 
 DEFAULT_FORM_FIELDS = [

@@ -1,6 +1,7 @@
 import io
 
 import segno
+from django.core.paginator import Paginator
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Window
@@ -13,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from tenants.models import Level, School
+from tenants.vietnamese import MAX_QUERY_LENGTH, matches_all, query_terms
 
 from ..blocks import RICH_FEATURES, QuickLinkBlock
 from .announcements import AnnouncementPage
@@ -21,6 +23,8 @@ from .news import NewsArticlePage
 
 # How many schools' latest articles the office home lists.
 SCHOOL_NEWS_LIMIT = 8
+# Schools per page of the directory: a province has thousands.
+DIRECTORY_PER_PAGE = 60
 HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Mã màu dạng #1d4e89."))
 SECTION_TYPES = [
     "page_types.StandardPage",
@@ -96,20 +100,17 @@ class SchoolHomePage(IdentityFields, PortalPage):
             .with_cards()
             .order_by("-date", "-first_published_at")[:6]
         )
-        context["latest_announcements"] = (
-            AnnouncementPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .order_by("-date", "-pk")[:5]
-        )
+        # Expired announcements stay in their section (labelled) but leave the home's list.
+        context["latest_announcements"] = AnnouncementPage.current_for_root(self)[:5]
         return context
 
 
 class OfficeHomePage(IdentityFields, PortalPage):
     """The supervising office's own site: its news, documents, and the directory of schools."""
 
+    # On unless the office turns it off: parents see which mandatory items a school lacks.
     show_disclosure_status = models.BooleanField(
-        _("hiện tình trạng công khai của các trường"), default=False
+        _("hiện tình trạng công khai của các trường"), default=True
     )
 
     content_panels = (
@@ -207,12 +208,21 @@ class SchoolDirectoryPage(RoutablePageMixin, PortalPage):
         level = request.GET.get("cap", "")
         if level in Level.values:
             schools = schools.filter(level=level)
-        query = request.GET.get("q", "").strip()
-        if query:
-            schools = schools.filter(name__icontains=query)
-        schools = list(schools.order_by("commune", "name"))
+        query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+        terms = query_terms(query)
+        if terms:
+            # Folded in Python (tenants/vietnamese.py): "tan thong", "THÁI MỸ" and "Hoà Đông"
+            # find the schools; the names of one office's schools fit in one small query.
+            matching = [
+                pk for pk, name in schools.values_list("pk", "name") if matches_all(terms, name)
+            ]
+            schools = schools.filter(pk__in=matching)
+        paginator = Paginator(schools.order_by("level", "commune", "name"), DIRECTORY_PER_PAGE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        schools = list(page_obj.object_list)
         for school in schools:
             school.qr_url = self.qr_url(school)
+        context["directory_page"] = page_obj
         context["schools_by_level"] = schools_by_level(schools)
         context["levels"] = Level.choices
         context["current_level"] = level

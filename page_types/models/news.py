@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import PageManager
@@ -16,6 +17,10 @@ class NewsCategory(models.TextChoices):
     EXTRA = "ngoai-khoa", _("Ngoại khóa")
     OFFICE = "tin-tu-phong", _("Tin từ Phòng")
     ADMISSIONS = "tuyen-sinh", _("Tuyển sinh")
+
+
+# What an admissions announcement says (folded, as the search index holds it).
+ADMISSIONS_WORDS = "tuyen sinh"
 
 
 class NewsQuerySet(PageQuerySet):
@@ -64,7 +69,31 @@ class AdmissionsPage(SectionPage):
         verbose_name_plural = _("trang tuyển sinh")
 
     def get_items(self):
-        return NewsArticlePage.objects.child_of(self).live().public().with_cards().order_by("-date")
+        """Its own notices, plus the school's news filed under "Tuyển sinh" anywhere."""
+        home = self.get_parent()
+        return (
+            NewsArticlePage.objects.live()
+            .public()
+            .descendant_of(home)
+            .filter(Q(path__startswith=self.path) | Q(category=NewsCategory.ADMISSIONS))
+            .with_cards()
+            .order_by("-date", "-first_published_at")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from .announcements import AnnouncementPage
+
+        context = super().get_context(request, *args, **kwargs)
+        # The school's latest announcements about admissions, found by the folded search
+        # index (either spelling, both databases), newest first.
+        context["admissions_announcements"] = list(
+            AnnouncementPage.objects.live()
+            .public()
+            .descendant_of(self.get_parent())
+            .order_by("-date")
+            .search(ADMISSIONS_WORDS, operator="and", order_by_relevance=False)[:5]
+        )
+        return context
 
 
 class NewsArticlePage(PortalPage):

@@ -224,3 +224,38 @@ def site_relative(url_path):
     (school homes sit right below the tree root)."""
     parts = (url_path or "/").split("/", 2)
     return "/" + (parts[2] if len(parts) > 2 else "")
+
+
+@register.simple_tag
+def page_description(page, portal):
+    """The page's meta description: its own, else its summary or intro, else the site's motto
+    and name, in at most 40 words (search engines and link previews cut the rest)."""
+    from django.utils.html import strip_tags
+    from django.utils.text import Truncator
+
+    text = ""
+    if page is not None:
+        for name in ("search_description", "intro", "summary", "description", "welcome"):
+            value = getattr(page, name, "")
+            if value and str(value).strip():
+                text = strip_tags(str(value))
+                break
+    if not text and portal is not None:
+        text = " – ".join(p for p in (portal.name, portal.motto) if p)
+    return Truncator(" ".join(text.split())).words(40)
+
+
+@register.simple_tag
+def last_updated(page):
+    """When anything in the page's subtree was last published (Wagtail's publication log, by
+    hand or scheduled), for "Cập nhật lần cuối": one query, never an editable date."""
+    from django.db.models import Max
+    from wagtail.models import PageLogEntry
+
+    from tenants.log_actions import PUBLISH_ACTIONS
+
+    if page is None or not getattr(page, "path", None):
+        return None
+    return PageLogEntry.objects.filter(
+        action__in=PUBLISH_ACTIONS, page__path__startswith=page.path, page__live=True
+    ).aggregate(moment=Max("timestamp"))["moment"]

@@ -29,6 +29,7 @@ ALLOWED_HOSTS = [PORTAL_DOMAIN, "." + PORTAL_DOMAIN]
 
 INSTALLED_APPS = [
     # Project apps first so their templates and translations win.
+    "subscriptions",
     "audit",
     "regulations",
     "page_types",
@@ -187,6 +188,17 @@ if REDIS_URL:
     }
     # Sessions read from the cache and are kept in the database: they survive Redis.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR networks, comma-separated),
+# e.g. "10.0.0.0/8,127.0.0.1"; empty: the client is REMOTE_ADDR (page_types/client_ip.py).
+PORTAL_TRUSTED_PROXIES = [
+    p.strip() for p in os.environ.get("PORTAL_TRUSTED_PROXIES", "").split(",") if p.strip()
+]
+
+# Parents' e-mail subscriptions: messages per task run (the rest go in the next run) and the
+# pause between two messages, so a big school's list does not flood the mail server.
+SUBSCRIPTIONS_MAX_PER_RUN = int(os.environ.get("SUBSCRIPTIONS_MAX_PER_RUN", "500"))
+SUBSCRIPTIONS_SEND_INTERVAL = float(os.environ.get("SUBSCRIPTIONS_SEND_INTERVAL", "0"))
 
 # Anonymous readers get cached pages; a publish in a school bumps that school's generation.
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "600"))

@@ -6,7 +6,9 @@ from django import template
 from django.db.models import Count
 
 from page_types.models import DisclosureItemPage, MandatedSection
+from tenants.clock import local_today
 
+from ..calendars import school_year_of
 from ..services import missing_items_public, year_page_specs, yearly_deadline
 
 register = template.Library()
@@ -66,10 +68,17 @@ def disclosure_year_listing(year_page):
                 school=school, key__in=("ke-hoach", "thuc-don")
             ).select_related("page")
         }
+    shown = missing_items_public(school)
     return {
         "profile": profile,
         "rows": rows,
-        "missing": missing if missing_items_public(school) else [],
+        "missing": missing if shown else [],
+        # The completeness panel parents see on the current year ("Đã công khai x/y mục").
+        "completeness": (
+            {"published": len(used), "required": len(used) + len(missing)}
+            if shown and year_page.school_year == school_year_of(local_today())
+            else None
+        ),
         "recurring": [
             {
                 "spec": spec,
