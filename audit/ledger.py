@@ -18,6 +18,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, Revision
 
 from page_types.models import MandatedSection, SectionPage
+from tenants import log_actions
 from tenants.models import School
 
 from . import stamps
@@ -26,11 +27,14 @@ from .text import DUPLICATE_CHECKED_MODELS, band_buckets, content_facts, similar
 
 logger = logging.getLogger(__name__)
 
-PUBLISH = "wagtail.publish"
-UNPUBLISH = "wagtail.unpublish"
-DELETE = "wagtail.delete"
-MOVE = "wagtail.move"
-ACTIONS = (PUBLISH, UNPUBLISH, DELETE, MOVE)
+# The log's vocabulary (tenants/log_actions.py): a page published or expired by Wagtail's
+# scheduler (`publish_scheduled`) counts exactly like one published or unpublished by hand.
+ACTIONS = log_actions.VISIBILITY_ACTIONS
+# The action a stored event stands for when its page's rows are classified again.
+PUBLISH = log_actions.PUBLISH_ACTIONS[0]
+UNPUBLISH = log_actions.UNPUBLISH_ACTIONS[0]
+DELETE = log_actions.DELETE_ACTIONS[0]
+MOVE = log_actions.MOVE_ACTIONS[0]
 # Similarities below this are not kept: the rubric's duplicate threshold cannot go lower.
 DUPLICATE_FLOOR = 0.75
 STEP = Page.steplen
@@ -173,7 +177,7 @@ def classify_page(rows):
         ctx = row.context
         row.moved_from_section = ""
         row.moved_from_school_id = None
-        if row.action == PUBLISH:
+        if log_actions.is_publish(row.action):
             if not published:
                 row.kind = EventKind.POST if ctx.is_post else EventKind.UPDATE
             elif row.content_hash and row.content_hash == last_hash:
@@ -183,15 +187,20 @@ def classify_page(rows):
             published = True
             last_hash = row.content_hash or None
             new_live = True
-        elif row.action == UNPUBLISH:
+        elif log_actions.is_unpublish(row.action):
             row.kind, new_live = EventKind.UNPUBLISH, False
-        elif row.action == DELETE:
+        elif log_actions.is_delete(row.action):
             row.kind, new_live = EventKind.DELETE, False
         else:
             row.kind, new_live = EventKind.MOVE, live
         row.items_delta = (int(new_live) - int(live)) if ctx.is_item else 0
         here = (ctx.school_id, ctx.section_key)
-        if row.action == MOVE and ctx.is_item and live and previous not in (None, here):
+        if (
+            log_actions.is_move(row.action)
+            and ctx.is_item
+            and live
+            and previous not in (None, here)
+        ):
             # The live item leaves its old section (perhaps another school's) for the new one.
             row.items_delta = 1
             row.moved_from_section = previous[1]
@@ -316,7 +325,7 @@ def _row(entry, context):
 def _first_publish_ids(entries):
     seen, firsts = set(), set()
     for entry in sorted(entries, key=lambda e: (e["timestamp"], e["id"])):
-        if entry["action"] == PUBLISH and entry["page_id"] not in seen:
+        if log_actions.is_publish(entry["action"]) and entry["page_id"] not in seen:
             seen.add(entry["page_id"])
             firsts.add(entry["id"])
     return firsts
@@ -327,7 +336,7 @@ def _facts(entries, firsts, reuse=None):
     ids of first publications (the only ones that need a signature). `reuse` {log_entry_id:
     event}: a stored signature is kept when the content digest is the same."""
     reuse = reuse or {}
-    wanted = [e for e in entries if e["action"] == PUBLISH and e["revision_id"]]
+    wanted = [e for e in entries if log_actions.is_publish(e["action"]) and e["revision_id"]]
     contents = {}
     ids = [e["revision_id"] for e in wanted]
     for start in range(0, len(ids), CHUNK):
