@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from tenants.models import School
 
-from . import access, engine
+from . import access, engine, scoring
 from .models import CorrectiveRequest, FollowUp, InspectedSchool, Inspection
 from .report import school_entry
 from .views import CRITERION_LABELS, AuditView, parse_date
@@ -357,7 +357,7 @@ class InspectedSchoolView(InspectionBase):
                 "snapshot": snapshot,
                 "criteria": [
                     (CRITERION_LABELS[name], snapshot["points"][name])
-                    for name, _field in engine.CRITERIA
+                    for name, _field in scoring.CRITERIA
                 ],
                 "requests": self.inspected.requests.select_related("answered_by"),
                 "follow_ups": self.inspected.follow_ups.select_related("performed_by"),

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from tenants.models import School
 
-from . import engine, stamps
+from . import engine, scoring, stamps
 from .models import Rubric, StoredRow
 from .sources import calendar as school_calendar
 
@@ -93,7 +93,7 @@ def table_run(schools, as_of, rubric=None, refresh=False):
         _store(computed, as_of, rubric, counters, current_global)
         lines.update((line["school_id"], _loaded(line)) for line in computed)
     rows = list(lines.values())
-    engine.rank_rows(rows)
+    scoring.rank_rows(rows)
     rows.sort(key=lambda r: (r["authority"], r["level"], r["rank_in_level"], r["code"]))
     return TableRun(
         as_of=as_of,

@@ -18,7 +18,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from tenants.models import Level
 
-from . import access, charts, engine, ledger, table
+from . import access, activity, charts, engine, scoring, stamps, table
 from .models import BANDS, Rubric
 from .report import report_csv, report_json, report_xlsx
 
@@ -62,7 +62,7 @@ def resolve_as_of(request, schools):
         }
     else:
         error = ""
-    day, moved = engine.default_as_of(schools)
+    day, moved = activity.default_as_of(schools)
     note = ""
     if moved:
         note = _(
@@ -79,7 +79,7 @@ def cached_run(schools, as_of, scope_key):
     key = (
         "audit:run:"
         + hashlib.sha1(
-            f"{scope_key}|{as_of}|{rubric.pk}|{ledger.generation()}".encode()
+            f"{scope_key}|{as_of}|{rubric.pk}|{stamps.generation()}".encode()
         ).hexdigest()
     )
     run = cache.get(key)
@@ -163,7 +163,7 @@ class DashboardView(AuditView):
                 "as_of": as_of,
                 "as_of_note": note,
                 "as_of_error": error,
-                "tiles": engine.summary(rows),
+                "tiles": activity.summary(rows),
                 "page_obj": page,
                 "rows": page.object_list,
                 "filters": filters,
@@ -220,7 +220,7 @@ class DashboardView(AuditView):
         )
         start = min(windows[r["authority_id"]].year.start for r in rows)
         end = max(windows[r["authority_id"]].year.end for r in rows)
-        counts = engine.weekly_posts([r["school_id"] for r in rows], start, min(end, as_of))
+        counts = activity.weekly_posts([r["school_id"] for r in rows], start, min(end, as_of))
         for row in rows:
             year = windows[row["authority_id"]].year
             row["sparkline"] = charts.sparkline(
@@ -265,7 +265,7 @@ def school_context(request, school):
         raise PermissionDenied  # an inactive school is not audited
     window = run.windows[school.authority_id]
     year = window.year
-    daily = engine.daily_posts(school.pk, year.start, min(year.end, as_of))
+    daily = activity.daily_posts(school.pk, year.start, min(year.end, as_of))
     rubric = run.rubric
     criteria = [
         {
@@ -275,7 +275,7 @@ def school_context(request, school):
             "max": getattr(rubric, field),
             "basis": criterion_basis(name, row, rubric),
         }
-        for name, field in engine.CRITERIA
+        for name, field in scoring.CRITERIA
     ]
     return {
         "school": school,
@@ -290,7 +290,7 @@ def school_context(request, school):
         "criteria": criteria,
         "penalty": row["points"]["penalty"],
         "heatmap": charts.heatmap(daily, year.start, year.end, set(year.weeks), as_of, school.name),
-        "evidence": engine.evidence(school, year.start, as_of),
+        "evidence": activity.evidence(school, year.start, as_of),
         "sections": row["sections"],
     }
 
