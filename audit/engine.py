@@ -20,7 +20,7 @@ from page_types.blueprint import blueprint_generation, sections_for
 from page_types.models import MandatedSection
 from tenants.models import Authority, School
 
-from . import scoring
+from . import credit, scoring
 from .flags import flags_by_school
 from .models import DailyActivity, Rubric
 from .sources import calendar as school_calendar
@@ -185,17 +185,37 @@ def _run_audit(schools, as_of, rubric):
         sections[row["school_id"]][row["section_key"]] = row
 
     window_weeks = {w for window in windows.values() for w in window.window}
-    active = defaultdict(set)
-    for school_id, week in (
+    active = defaultdict(dict)  # {school id: {monday: posts}}
+    for school_id, week, posts in (
         DailyActivity.objects.filter(scope, week__in=window_weeks, day__lte=as_of, posts__gt=0)
-        .values_list("school_id", "week")
-        .distinct()
+        .values("school_id", "week")
+        .annotate(n=Sum("posts"))
+        .values_list("school_id", "week", "n")
+        .order_by()
     ):
-        active[school_id].add(week)
+        active[school_id][week] = posts
 
     present = present_sections(schools, scope)
 
-    flags = flags_by_school(schools, scope, earliest_start, as_of, rubric)
+    v2 = rubric.rules_version >= 2
+    # Under rules 2 the flags of the regularity window's weeks in the last school year matter
+    # too (a for-show post there earns no active week); only this year's are shown and counted.
+    flag_start = min([earliest_start, *window_weeks]) if v2 else earliest_start
+    flags = flags_by_school(schools, scope, flag_start, as_of, rubric)
+    credits = None
+    if v2:
+        discounts = credit.Discounts(flags)
+        page_keys = {
+            key
+            for kind in {(s.level, s.serves_meals) for s in schools}
+            for key, section, _required in blueprint_sections(*kind)
+            if not section.expects_items
+        }
+        credits = Credits(
+            discounts=discounts,
+            last_days=discounts.last_credited_days(scope, as_of),
+            with_content=credit.page_sections_with_content(scope, page_keys, as_of),
+        )
     disclosures = disclosure_source.disclosure_summaries(schools, as_of)
     recurring = disclosure_source.recurring_summaries(schools, as_of)
     for school_id, figures in schedule.schedule_recurring(schools, windows, as_of).items():
@@ -219,6 +239,7 @@ def _run_audit(schools, as_of, rubric):
             rubric,
             as_of,
             authorities[school.authority_id],
+            credits,
         )
         run.rows.append(row)
     scoring.rank_rows(run.rows)
@@ -271,36 +292,59 @@ def _school_row(
     rubric,
     as_of,
     authority,
+    credits=None,
 ):
     """One school's metrics, points, score and band. `aggs`: {section key: rollup sums};
-    `authority`: (code, name)."""
+    `authority`: (code, name); `credits`: what for-show posts take away (rules 2), else None."""
     year_start = window.year.start
     section_rows = []
     posts = {"7d": 0, "30d": 0, "90d": 0, "school_year": 0}
     last_update = None
     required = satisfied = 0
+    discounted = credits is not None and school.pk in credits.discounts.posts
+    live_for_show = credits.discounts.live_items(school.pk) if discounted else {}
+    last_days = credits.last_days.get(school.pk, {}) if discounted else None
     for key, section, is_required in blueprint_sections(school.level, school.serves_meals):
         agg = aggs.get(key)
         items = max(0, agg["items"] or 0) if agg else 0
         section_last = agg["last_update"] if agg else None
         is_present = key in present
-        status = section_status(section, is_present, items, section_last, as_of)
-        if is_required:
-            required += 1
-            if is_present and (not section.expects_items or items >= 1):
-                satisfied += 1
-        section_rows.append(
-            {
-                "slug": key,
-                "title": section.title,
-                "required": is_required,
-                "present": is_present,
-                "items": items,
-                "last_update": section_last,
-                "status": status,
-                "cadence_days": section.cadence_days,
-            }
-        )
+        row = {
+            "slug": key,
+            "title": section.title,
+            "required": is_required,
+            "present": is_present,
+            "items": items,
+            "last_update": section_last,
+            "cadence_days": section.cadence_days,
+        }
+        if credits is None:
+            row["status"] = section_status(section, is_present, items, section_last, as_of)
+            if is_required:
+                required += 1
+                if is_present and (not section.expects_items or items >= 1):
+                    satisfied += 1
+        else:
+            row["credited_items"] = max(0, items - live_for_show.get(key, 0))
+            row["credited_last_update"] = (
+                last_days.get(key) if last_days is not None else section_last
+            )
+            has_content = (
+                row["credited_items"] >= 1
+                if section.expects_items
+                else (school.pk, key) in credits.with_content
+            )
+            row["status"] = section_status(
+                section, is_present, row["credited_items"], row["credited_last_update"], as_of
+            )
+            if is_present and not has_content:
+                row["status"] = "empty"
+        section_rows.append(row)
+    if credits is not None:
+        # The sentence ("15/16 mục…") is counted from the rows the table shows.
+        counted = [r for r in section_rows if r["required"]]
+        required = len(counted)
+        satisfied = sum(1 for r in counted if r["status"] in ("fresh", "stale"))
     # Totals over every section, including pages outside the blueprint (the home page…).
     for agg in aggs.values():
         posts["7d"] += agg["p7"] or 0
@@ -325,7 +369,7 @@ def _school_row(
         "days_since_update": (as_of - last_update).days if last_update else None,
         "posts": posts,
         "target_exact": target_exact,
-        "active_weeks_12": len(active_weeks & set(window.window)),
+        "active_weeks_12": len(set(active_weeks) & set(window.window)),
         "sections": section_rows,
         "structure_share": scoring.share(satisfied, required),
         "structure": {"required": required, "satisfied": satisfied},
@@ -333,9 +377,47 @@ def _school_row(
         or {"profile": "", "required": 0, "published": 0, "on_time": 0, "late": 0, "missing": []},
         "recurring": recurring or {"required": 0, "on_time": 0},
         "flags": flags,
+        "window_weeks": len(window.window),
+        "flagged_posts": len({f["event_id"] for f in flags}),
     }
+    if credits is not None:
+        metrics["credited"] = _credited(
+            school, window, aggs, active_weeks, credits, discounted, last_days, posts, as_of
+        )
     points = scoring.criterion_points(rubric, metrics)
-    metrics["points"] = {name: round(value, 2) for name, value in points.items()}
+    metrics["points"] = {
+        name: (None if value is None else round(value, 2)) for name, value in points.items()
+    }
+    metrics["weights"] = scoring.weights(rubric, metrics)
     metrics["score"] = scoring.score_of(points)
     metrics["band"] = rubric.band_for(metrics["score"])
     return metrics
+
+
+@dataclass
+class Credits:
+    """What for-show posts take away from the audited schools (rules 2, audit/credit.py)."""
+
+    discounts: credit.Discounts
+    last_days: dict  # {school id: {section key: last credited day}} (schools with for-show posts)
+    with_content: set  # {(school id, section key)} of page sections with real content
+
+
+def _credited(school, window, aggs, active_weeks, credits, discounted, last_days, posts, as_of):
+    """The figures volume, regularity and recency are scored on: for-show posts left out."""
+    discounts = credits.discounts
+    if not discounted:
+        last = max((a["last_update"] for a in aggs.values() if a["last_update"]), default=None)
+        weeks = len(set(active_weeks) & set(window.window))
+        school_year = posts["school_year"]
+    else:
+        last = max(last_days.values(), default=None)
+        taken = discounts.per_week(school.pk)
+        weeks = sum(1 for w in window.window if active_weeks.get(w, 0) - taken.get(w, 0) > 0)
+        school_year = posts["school_year"] - discounts.since(school.pk, window.year.start)
+    return {
+        "school_year": max(0, school_year),
+        "active_weeks_12": weeks,
+        "last_update": last,
+        "days_since_update": (as_of - last).days if last else None,
+    }

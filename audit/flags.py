@@ -21,11 +21,16 @@ FLAG_LABELS = {
     "backdated": gettext_lazy("Lùi ngày đăng"),
     "unchanged_republish": gettext_lazy("Xuất bản lại không đổi"),
 }
+# Flags that make an update count for nothing (rubric rules 2): the post stays in the evidence
+# with its flag, but earns no volume, regularity, recency or section credit. A backdated post
+# is real work shown with a wrong date: it is penalised, not discounted.
+FOR_SHOW_KINDS = frozenset({"thin", "duplicate", "burst", "unchanged_republish"})
 
 
 FLAG_FIELDS = (
     "id",
     "school_id",
+    "section_key",
     "kind",
     "page_id",
     "page_model",
@@ -76,6 +81,8 @@ class FlagMaker:
             "day": event["day"],
             "title": event["title"],
             "page_id": event["page_id"],
+            "event_id": event["id"],
+            "section_key": event["section_key"],
             "reason": self.reasons[kind] % values,
         }
 
@@ -162,7 +169,8 @@ def flags_by_school(schools, scope, start, as_of, rubric):
 
 
 def bursts(scope, start, as_of, rubric):
-    """First posts of each burst: ≥ N posts within H hours, after ≥ D days without a post.
+    """Posts of each burst: ≥ N posts within H hours, after ≥ D days without a post. Under
+    rules 1 only its first post is flagged; under rules 2 every post of it (each is for show).
 
     N posts within H hours fall on at most H // 24 + 2 calendar days, so one of those days has
     at least N / (H // 24 + 2) posts: only candidates next to such a "heavy" day (found in the
@@ -198,27 +206,37 @@ def bursts(scope, start, as_of, rubric):
     # Posts of the candidate schools on the candidate days (two IN lists; pairs checked below).
     wanted = {(e["school_id"], e["day"] + k) for e in candidates for k in spread}
     times = defaultdict(list)
-    for school_id, day, moment in (
+    members = defaultdict(list)
+    every_post = rubric.rules_version >= 2
+    for event in (
         ActivityEvent.objects.filter(
             school_id__in={school_id for school_id, _day in wanted},
             day__in={day for _school_id, day in wanted},
             kind=EventKind.POST,
             day__lte=as_of,
         )
-        .values_list("school_id", "day", "timestamp")
-        .order_by("timestamp")
+        .values(*FLAG_FIELDS, "gap_seconds")
+        .order_by("timestamp", "log_entry_id")
     ):
-        if (school_id, day) in wanted:
-            times[school_id].append(moment)
+        if (event["school_id"], event["day"]) in wanted:
+            times[event["school_id"]].append(event["timestamp"])
+            members[event["school_id"]].append(event)
     span = datetime.timedelta(hours=rubric.burst_hours)
-    found = []
+    found = {}
     for event in candidates:
         moments = times[event["school_id"]]
         first = bisect.bisect_left(moments, event["timestamp"])
         last = bisect.bisect_left(moments, event["timestamp"] + span)
-        if last - first >= rubric.burst_posts:
-            found.append({**event, "burst_count": last - first})
-    return found
+        if last - first < rubric.burst_posts:
+            continue
+        burst = members[event["school_id"]][first:last] if every_post else [event]
+        for member in burst:
+            # The quiet days are those before the burst, whichever of its posts is shown.
+            found.setdefault(
+                member["id"],
+                {**member, "burst_count": last - first, "gap_seconds": event["gap_seconds"]},
+            )
+    return sorted(found.values(), key=lambda e: (e["timestamp"], e["id"]))
 
 
 def date_text(day):

@@ -8,6 +8,8 @@ import json
 
 from django.utils.translation import gettext as _
 
+from .scoring import CRITERIA, CRITERION_LABELS
+
 
 def _iso(day):
     return day.isoformat() if day else None
@@ -58,7 +60,12 @@ def school_entry(row):
             {"kind": f["kind"], "url": f["url"], "published_at": f["published_at"]}
             for f in row["flags"]
         ],
+        # Points per criterion; null: nothing was due ("không áp dụng", rubric rules 2).
+        "points": {name: row["points"][name] for name in (*CRITERION_NAMES, "penalty")},
     }
+
+
+CRITERION_NAMES = tuple(name for name, _field in CRITERIA)
 
 
 def report_dict(run):
@@ -114,7 +121,17 @@ def columns():
         (_("Định kỳ: phải có"), lambda s: s["recurring"]["required"]),
         (_("Định kỳ: đúng hạn"), lambda s: s["recurring"]["on_time"]),
         (_("Dấu hiệu chiếu lệ"), lambda s: len(s["flags"])),
+        *[
+            (_("Điểm: %(criterion)s") % {"criterion": label}, _points_of(name))
+            for name, label in ((n, CRITERION_LABELS[n]) for n in CRITERION_NAMES)
+        ],
+        (_("Điểm trừ chiếu lệ"), lambda s: s["points"]["penalty"]),
     ]
+
+
+def _points_of(name):
+    not_applicable = _("không áp dụng")
+    return lambda s: not_applicable if s["points"][name] is None else s["points"][name]
 
 
 def _parse(text):

@@ -2,6 +2,8 @@
 
 from collections import defaultdict
 
+from django.utils.translation import gettext_lazy
+
 CRITERIA = (
     ("structure", "points_structure"),
     ("volume", "points_volume"),
@@ -11,6 +13,15 @@ CRITERIA = (
     ("disclosure_timeliness", "points_disclosure_timeliness"),
     ("recurring", "points_recurring"),
 )
+CRITERION_LABELS = {
+    "structure": gettext_lazy("Cấu trúc"),
+    "volume": gettext_lazy("Số lượng bài"),
+    "regularity": gettext_lazy("Đều đặn"),
+    "recency": gettext_lazy("Cập nhật gần đây"),
+    "disclosure_completeness": gettext_lazy("Công khai đầy đủ"),
+    "disclosure_timeliness": gettext_lazy("Công khai đúng hạn"),
+    "recurring": gettext_lazy("Kế hoạch, thực đơn định kỳ"),
+}
 
 
 def share(done, required):
@@ -30,7 +41,10 @@ def recency_points(rubric, days):
 
 
 def criterion_points(rubric, m):
-    """Points per criterion (unrounded) from one school's metrics `m`."""
+    """Points per criterion (unrounded) from one school's metrics `m`, and a penalty. Under
+    rules 2 a criterion with nothing due is None ("không áp dụng")."""
+    if rubric.rules_version >= 2:
+        return _points_v2(rubric, m)
     disclosure = m["disclosure"]
     recurring = m["recurring"]
     points = {
@@ -49,8 +63,60 @@ def criterion_points(rubric, m):
     return points
 
 
+def applicable(m):
+    """{criterion: is something due at the as-of date?} (rules 2)."""
+    return {
+        "structure": m["structure"]["required"] > 0,
+        "volume": m["target_exact"] > 0,
+        "regularity": m["window_weeks"] > 0,
+        "recency": True,
+        "disclosure_completeness": m["disclosure"]["required"] > 0,
+        "disclosure_timeliness": m["disclosure"]["required"] > 0,
+        "recurring": m["recurring"]["required"] > 0,
+    }
+
+
+def weights(rubric, m):
+    """{criterion: its points at full marks}: the rubric's weights under rules 1; under rules 2
+    None for a criterion with nothing due, whose weight is spread over the others in proportion
+    to theirs (the total stays the rubric's)."""
+    base = {name: float(getattr(rubric, field)) for name, field in CRITERIA}
+    if rubric.rules_version < 2:
+        return base
+    due = applicable(m)
+    total = sum(base.values())
+    due_total = sum(w for name, w in base.items() if due[name])
+    factor = total / due_total if due_total else 0.0
+    return {name: (w * factor if due[name] else None) for name, w in base.items()}
+
+
+def _points_v2(rubric, m):
+    credited = m["credited"]
+    disclosure = m["disclosure"]
+    recurring = m["recurring"]
+    shares = {
+        "structure": share(m["structure"]["satisfied"], m["structure"]["required"]),
+        "volume": share(credited["school_year"], m["target_exact"]),
+        "regularity": min(1.0, credited["active_weeks_12"] / rubric.regularity_full_weeks),
+        "recency": recency_points(rubric, credited["days_since_update"])
+        / (rubric.points_recency or 1),
+        "disclosure_completeness": share(disclosure["published"], disclosure["required"]),
+        "disclosure_timeliness": share(disclosure["on_time"], disclosure["required"]),
+        "recurring": share(recurring["on_time"], recurring["required"]),
+    }
+    points = {
+        name: (None if weight is None else weight * shares[name])
+        for name, weight in weights(rubric, m).items()
+    }
+    points["penalty"] = -min(
+        float(rubric.penalty_max), rubric.penalty_per_flag * m["flagged_posts"]
+    )
+    return points
+
+
 def score_of(points):
-    return round(min(100.0, max(0.0, sum(points.values()))) + 0.0, 1)
+    total = sum(value for value in points.values() if value is not None)
+    return round(min(100.0, max(0.0, total)) + 0.0, 1)
 
 
 def rank_rows(rows):
