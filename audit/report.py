@@ -68,12 +68,21 @@ def school_entry(row):
 CRITERION_NAMES = tuple(name for name, _field in CRITERIA)
 
 
+def entry_of(row):
+    """A school's entry: from a stored table line (audit/table.py), whose rank is the whole
+    scope's, or computed from an audit row."""
+    if "report" in row:
+        return {**row["report"], "rank_in_level": row["rank_in_level"]}
+    return school_entry(row)
+
+
 def report_dict(run):
+    """`run`: an `engine.AuditRun` or a `table.TableRun` (the same JSON from either)."""
     return {
         "as_of": run.as_of.isoformat(),
         "school_year": run.school_year,
         "rubric": {"code": run.rubric.code, "version": run.rubric.version},
-        "schools": [school_entry(row) for row in run.rows],
+        "schools": [entry_of(row) for row in run.rows],
     }
 
 
