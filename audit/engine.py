@@ -1,10 +1,10 @@
-"""The audit of many schools as of a date: metrics, perfunctory flags, points per criterion,
-band and rank — a pure function of (ledger, blueprint, disclosures, rubric, as-of date).
+"""The audit of many schools as of a date: metrics, perfunctory flags (flags.py), points per
+criterion (scoring.py), band and rank — a pure function of (ledger, blueprint, disclosures,
+rubric, as-of date).
 
 A fixed number of queries whatever the number of schools: aggregates over the daily rollup,
 one query for the flagged events, one for bursts, and the regulations app's batch summaries."""
 
-import bisect
 import datetime
 import gc
 from collections import defaultdict
@@ -15,35 +15,17 @@ from functools import lru_cache
 from django.db import connection
 from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from page_types.blueprint import blueprint_generation, sections_for
 from page_types.models import MandatedSection
 from tenants.models import Authority, School
 
-from .models import ActivityEvent, DailyActivity, EventKind, Rubric
+from . import credit, scoring
+from .flags import flags_by_school
+from .models import DailyActivity, Rubric
 from .sources import calendar as school_calendar
 from .sources import disclosure as disclosure_source
-from .text import THIN_EXEMPT_MODELS
-
-FLAG_KINDS = ("thin", "duplicate", "burst", "backdated", "unchanged_republish")
-FLAG_LABELS = {
-    "thin": gettext_lazy("Bài sơ sài"),
-    "duplicate": gettext_lazy("Bài trùng lặp"),
-    "burst": gettext_lazy("Đăng dồn"),
-    "backdated": gettext_lazy("Lùi ngày đăng"),
-    "unchanged_republish": gettext_lazy("Xuất bản lại không đổi"),
-}
-CRITERIA = (
-    ("structure", "points_structure"),
-    ("volume", "points_volume"),
-    ("regularity", "points_regularity"),
-    ("recency", "points_recency"),
-    ("disclosure_completeness", "points_disclosure_completeness"),
-    ("disclosure_timeliness", "points_disclosure_timeliness"),
-    ("recurring", "points_recurring"),
-)
+from .sources import schedule
 
 
 @dataclass
@@ -67,57 +49,6 @@ class AuditRun:
     rows: list = field(default_factory=list)
     windows: dict = field(default_factory=dict)  # authority id → YearWindow
     computed_at: datetime.datetime | None = None
-
-
-def share(done, required):
-    return 1.0 if required <= 0 else min(1.0, done / required)
-
-
-def recency_points(rubric, days):
-    if days is None:
-        return 0.0
-    if days <= rubric.recency_full_days:
-        return float(rubric.points_recency)
-    if days <= rubric.recency_mid_days:
-        return float(rubric.recency_mid_points)
-    if days <= rubric.recency_low_days:
-        return float(rubric.recency_low_points)
-    return 0.0
-
-
-def criterion_points(rubric, m):
-    """Points per criterion (unrounded) from one school's metrics `m`."""
-    disclosure = m["disclosure"]
-    recurring = m["recurring"]
-    points = {
-        "structure": rubric.points_structure * m["structure_share"],
-        "volume": rubric.points_volume * share(m["posts"]["school_year"], m["target_exact"]),
-        "regularity": rubric.points_regularity
-        * min(1.0, m["active_weeks_12"] / rubric.regularity_full_weeks),
-        "recency": recency_points(rubric, m["days_since_update"]),
-        "disclosure_completeness": rubric.points_disclosure_completeness
-        * share(disclosure["published"], disclosure["required"]),
-        "disclosure_timeliness": rubric.points_disclosure_timeliness
-        * share(disclosure["on_time"], disclosure["required"]),
-        "recurring": rubric.points_recurring * share(recurring["on_time"], recurring["required"]),
-    }
-    points["penalty"] = -min(float(rubric.penalty_max), rubric.penalty_per_flag * len(m["flags"]))
-    return points
-
-
-def score_of(points):
-    return round(min(100.0, max(0.0, sum(points.values()))) + 0.0, 1)
-
-
-def rank_rows(rows):
-    """rank_in_level: 1 + schools of the same authority and level with a higher score."""
-    groups = defaultdict(list)
-    for row in rows:
-        groups[(row["authority"], row["level"])].append(row["score"])
-    for row in rows:
-        row["rank_in_level"] = 1 + sum(
-            1 for s in groups[(row["authority"], row["level"])] if s > row["score"]
-        )
 
 
 def section_status(section, present, items, last_update, as_of):
@@ -254,20 +185,40 @@ def _run_audit(schools, as_of, rubric):
         sections[row["school_id"]][row["section_key"]] = row
 
     window_weeks = {w for window in windows.values() for w in window.window}
-    active = defaultdict(set)
-    for school_id, week in (
+    active = defaultdict(dict)  # {school id: {monday: posts}}
+    for school_id, week, posts in (
         DailyActivity.objects.filter(scope, week__in=window_weeks, day__lte=as_of, posts__gt=0)
-        .values_list("school_id", "week")
-        .distinct()
+        .values("school_id", "week")
+        .annotate(n=Sum("posts"))
+        .values_list("school_id", "week", "n")
+        .order_by()
     ):
-        active[school_id].add(week)
+        active[school_id][week] = posts
 
     present = present_sections(schools, scope)
 
-    flags = _flags(schools, scope, earliest_start, as_of, rubric)
+    v2 = rubric.rules_version >= 2
+    # Under rules 2 the flags of the regularity window's weeks in the last school year matter
+    # too (a for-show post there earns no active week); only this year's are shown and counted.
+    flag_start = min([earliest_start, *window_weeks]) if v2 else earliest_start
+    flags = flags_by_school(schools, scope, flag_start, as_of, rubric)
+    credits = None
+    if v2:
+        discounts = credit.Discounts(flags)
+        page_keys = {
+            key
+            for kind in {(s.level, s.serves_meals) for s in schools}
+            for key, section, _required in blueprint_sections(*kind)
+            if not section.expects_items
+        }
+        credits = Credits(
+            discounts=discounts,
+            last_days=discounts.last_credited_days(scope, as_of),
+            with_content=credit.page_sections_with_content(scope, page_keys, as_of),
+        )
     disclosures = disclosure_source.disclosure_summaries(schools, as_of)
     recurring = disclosure_source.recurring_summaries(schools, as_of)
-    for school_id, figures in schedule_recurring(schools, windows, as_of).items():
+    for school_id, figures in schedule.schedule_recurring(schools, windows, as_of).items():
         base = recurring.get(school_id) or {"required": 0, "on_time": 0}
         recurring[school_id] = {
             "required": base["required"] + figures["required"],
@@ -288,9 +239,10 @@ def _run_audit(schools, as_of, rubric):
             rubric,
             as_of,
             authorities[school.authority_id],
+            credits,
         )
         run.rows.append(row)
-    rank_rows(run.rows)
+    scoring.rank_rows(run.rows)
     run.rows.sort(key=lambda r: (r["authority"], r["level"], r["rank_in_level"], r["code"]))
     return run
 
@@ -340,36 +292,59 @@ def _school_row(
     rubric,
     as_of,
     authority,
+    credits=None,
 ):
     """One school's metrics, points, score and band. `aggs`: {section key: rollup sums};
-    `authority`: (code, name)."""
+    `authority`: (code, name); `credits`: what for-show posts take away (rules 2), else None."""
     year_start = window.year.start
     section_rows = []
     posts = {"7d": 0, "30d": 0, "90d": 0, "school_year": 0}
     last_update = None
     required = satisfied = 0
+    discounted = credits is not None and school.pk in credits.discounts.posts
+    live_for_show = credits.discounts.live_items(school.pk) if discounted else {}
+    last_days = credits.last_days.get(school.pk, {}) if discounted else None
     for key, section, is_required in blueprint_sections(school.level, school.serves_meals):
         agg = aggs.get(key)
         items = max(0, agg["items"] or 0) if agg else 0
         section_last = agg["last_update"] if agg else None
         is_present = key in present
-        status = section_status(section, is_present, items, section_last, as_of)
-        if is_required:
-            required += 1
-            if is_present and (not section.expects_items or items >= 1):
-                satisfied += 1
-        section_rows.append(
-            {
-                "slug": key,
-                "title": section.title,
-                "required": is_required,
-                "present": is_present,
-                "items": items,
-                "last_update": section_last,
-                "status": status,
-                "cadence_days": section.cadence_days,
-            }
-        )
+        row = {
+            "slug": key,
+            "title": section.title,
+            "required": is_required,
+            "present": is_present,
+            "items": items,
+            "last_update": section_last,
+            "cadence_days": section.cadence_days,
+        }
+        if credits is None:
+            row["status"] = section_status(section, is_present, items, section_last, as_of)
+            if is_required:
+                required += 1
+                if is_present and (not section.expects_items or items >= 1):
+                    satisfied += 1
+        else:
+            row["credited_items"] = max(0, items - live_for_show.get(key, 0))
+            row["credited_last_update"] = (
+                last_days.get(key) if last_days is not None else section_last
+            )
+            has_content = (
+                row["credited_items"] >= 1
+                if section.expects_items
+                else (school.pk, key) in credits.with_content
+            )
+            row["status"] = section_status(
+                section, is_present, row["credited_items"], row["credited_last_update"], as_of
+            )
+            if is_present and not has_content:
+                row["status"] = "empty"
+        section_rows.append(row)
+    if credits is not None:
+        # The sentence ("15/16 mục…") is counted from the rows the table shows.
+        counted = [r for r in section_rows if r["required"]]
+        required = len(counted)
+        satisfied = sum(1 for r in counted if r["status"] in ("fresh", "stale"))
     # Totals over every section, including pages outside the blueprint (the home page…).
     for agg in aggs.values():
         posts["7d"] += agg["p7"] or 0
@@ -394,353 +369,55 @@ def _school_row(
         "days_since_update": (as_of - last_update).days if last_update else None,
         "posts": posts,
         "target_exact": target_exact,
-        "active_weeks_12": len(active_weeks & set(window.window)),
+        "active_weeks_12": len(set(active_weeks) & set(window.window)),
         "sections": section_rows,
-        "structure_share": share(satisfied, required),
+        "structure_share": scoring.share(satisfied, required),
         "structure": {"required": required, "satisfied": satisfied},
         "disclosure": disclosure
         or {"profile": "", "required": 0, "published": 0, "on_time": 0, "late": 0, "missing": []},
         "recurring": recurring or {"required": 0, "on_time": 0},
         "flags": flags,
+        "window_weeks": len(window.window),
+        "flagged_posts": len({f["event_id"] for f in flags}),
     }
-    points = criterion_points(rubric, metrics)
-    metrics["points"] = {name: round(value, 2) for name, value in points.items()}
-    metrics["score"] = score_of(points)
+    if credits is not None:
+        metrics["credited"] = _credited(
+            school, window, aggs, active_weeks, credits, discounted, last_days, posts, as_of
+        )
+    points = scoring.criterion_points(rubric, metrics)
+    metrics["points"] = {
+        name: (None if value is None else round(value, 2)) for name, value in points.items()
+    }
+    metrics["weights"] = scoring.weights(rubric, metrics)
+    metrics["score"] = scoring.score_of(points)
     metrics["band"] = rubric.band_for(metrics["score"])
     return metrics
 
 
-SCHEDULE_MODEL = "page_types.weeklyschedulepage"
+@dataclass
+class Credits:
+    """What for-show posts take away from the audited schools (rules 2, audit/credit.py)."""
+
+    discounts: credit.Discounts
+    last_days: dict  # {school id: {section key: last credited day}} (schools with for-show posts)
+    with_content: set  # {(school id, section key)} of page sections with real content
 
 
-def schedule_recurring(schools, windows, as_of):
-    """audit.md's recurring item for TH/THCS schools that serve no meals (the regulations app
-    leaves it to the audit): the weekly work schedule of every school week, first published by
-    the Friday before that week (the regulations' weekly deadline rule)."""
-    from regulations.rules import week_deadline
-
-    targets = [s for s in schools if s.level != "MN" and not s.serves_meals]
-    if not targets:
-        return {}
-    earliest = min(windows[s.authority_id].year.start for s in targets)
-    first = {}
-    for school_id, week, day in ActivityEvent.objects.filter(
-        school_id__in=[s.pk for s in targets],
-        kind=EventKind.POST,
-        page_model=SCHEDULE_MODEL,
-        period_start__gte=earliest - datetime.timedelta(days=7),
-        day__lte=as_of,
-    ).values_list("school_id", "period_start", "day"):
-        key = (school_id, week)
-        if key not in first or day < first[key]:
-            first[key] = day
-    due_weeks = {}
-    out = {}
-    for school in targets:
-        year = windows[school.authority_id].year
-        if year not in due_weeks:
-            due_weeks[year] = [
-                (w, week_deadline(w)) for w in year.weeks if week_deadline(w) < as_of
-            ]
-        due = due_weeks[year]
-        out[school.pk] = {
-            "required": len(due),
-            "on_time": sum(
-                1 for w, deadline in due if first.get((school.pk, w), datetime.date.max) <= deadline
-            ),
-        }
-    return out
-
-
-FLAG_FIELDS = (
-    "id",
-    "school_id",
-    "kind",
-    "page_id",
-    "page_model",
-    "title",
-    "url_path",
-    "timestamp",
-    "day",
-    "word_count",
-    "attachment_count",
-    "image_count",
-    "displayed_date",
-    "displayed_lag_days",
-    "duplicate_similarity",
-    "shared_from_office",
-    "duplicate_of__title",
-    "duplicate_of__timestamp",
-    "duplicate_of__school__name",
-)
-
-
-class _FlagMaker:
-    """Builds flag dicts for thousands of events: the zone, the schools' URLs and the translated
-    reasons are looked up once, not once per flag."""
-
-    def __init__(self, schools):
-        self.tz = timezone.get_current_timezone()
-        self.root_urls = {s.pk: s.root_url for s in schools}
-        self.reasons = {
-            "unchanged_republish": _("Xuất bản lại ngày %(day)s mà nội dung không thay đổi."),
-            "thin": _("Chỉ có %(words)s chữ, %(images)s ảnh, không có tệp đính kèm."),
-            "duplicate": _("Giống %(pct)s%% bài “%(title)s” của %(school)s đăng ngày %(day)s."),
-            "backdated": _(
-                "Ngày hiển thị %(shown)s, đăng thật ngày %(real)s (sớm hơn %(lag)s ngày)."
-            ),
-            "burst": _("%(count)s bài trong %(hours)s giờ, sau %(quiet)s ngày không có bài nào."),
-        }
-        self.labels = {kind: str(label) for kind, label in FLAG_LABELS.items()}
-        self.many = _("nhiều")
-
-    def __call__(self, kind, event, **values):
-        moment = event["timestamp"].astimezone(self.tz)
-        return {
-            "kind": kind,
-            "label": self.labels[kind],
-            "url": self.root_urls[event["school_id"]] + event["url_path"],
-            "published_at": moment.isoformat(timespec="seconds"),
-            "moment": moment,
-            "day": event["day"],
-            "title": event["title"],
-            "page_id": event["page_id"],
-            "reason": self.reasons[kind] % values,
-        }
-
-
-def _flags(schools, scope, start, as_of, rubric):
-    """{school id: [flag]} for events from `start` to as_of (callers cut at their year start)."""
-    make = _FlagMaker(schools)
-    window = Q(day__gte=start, day__lte=as_of) & scope
-    thin = Q(
-        kind=EventKind.POST,
-        word_count__lt=rubric.thin_min_words,
-        attachment_count=0,
-        image_count__lte=rubric.thin_max_images,
-    ) & ~Q(page_model__in=THIN_EXEMPT_MODELS)
-    duplicate = Q(
-        kind=EventKind.POST,
-        duplicate_similarity__gte=rubric.duplicate_similarity,
-        shared_from_office=False,
-    )
-    backdated = Q(kind=EventKind.POST, displayed_lag_days__gt=rubric.backdated_days)
-    unchanged = Q(kind=EventKind.UNCHANGED)
-    found = defaultdict(list)
-    for event in (
-        ActivityEvent.objects.filter(window)
-        .filter(thin | duplicate | backdated | unchanged)
-        .values(*FLAG_FIELDS)
-    ):
-        flags = found[event["school_id"]]
-        if event["kind"] == EventKind.UNCHANGED:
-            flags.append(make("unchanged_republish", event, day=_date(event["day"])))
-            continue
-        if (
-            event["word_count"] is not None
-            and event["word_count"] < rubric.thin_min_words
-            and event["attachment_count"] == 0
-            and event["image_count"] <= rubric.thin_max_images
-            and event["page_model"] not in THIN_EXEMPT_MODELS
-        ):
-            flags.append(
-                make("thin", event, words=event["word_count"], images=event["image_count"])
-            )
-        similarity = event["duplicate_similarity"]
-        if (
-            similarity is not None
-            and similarity >= rubric.duplicate_similarity
-            and not event["shared_from_office"]
-        ):
-            original = event["duplicate_of__timestamp"].astimezone(make.tz).date()
-            flags.append(
-                make(
-                    "duplicate",
-                    event,
-                    pct=round(similarity * 100),
-                    title=event["duplicate_of__title"],
-                    school=event["duplicate_of__school__name"],
-                    day=_date(original),
-                )
-            )
-        lag = event["displayed_lag_days"]
-        if lag is not None and lag > rubric.backdated_days:
-            flags.append(
-                make(
-                    "backdated",
-                    event,
-                    shown=_date(event["displayed_date"]),
-                    real=_date(event["day"]),
-                    lag=lag,
-                )
-            )
-    for event in _bursts(scope, start, as_of, rubric):
-        gap = event["gap_seconds"]
-        found[event["school_id"]].append(
-            make(
-                "burst",
-                event,
-                count=event["burst_count"],
-                hours=rubric.burst_hours,
-                quiet=make.many if gap is None else gap // 86400,
-            )
-        )
-    for flags in found.values():
-        flags.sort(key=lambda f: (f["published_at"], f["kind"], f["url"]))
-    return found
-
-
-def _bursts(scope, start, as_of, rubric):
-    """First posts of each burst: ≥ N posts within H hours, after ≥ D days without a post.
-
-    N posts within H hours fall on at most H // 24 + 2 calendar days, so one of those days has
-    at least N / (H // 24 + 2) posts: only candidates next to such a "heavy" day (found in the
-    rollup) are counted exactly, which keeps this cheap for thousands of schools."""
-    span_days = rubric.burst_hours // 24 + 2
-    heavy_min = -(-rubric.burst_posts // span_days)
-    heavy = set(
-        DailyActivity.objects.filter(scope, day__gte=start, day__lte=as_of, posts__gt=0)
-        .values("school_id", "day")
-        .annotate(n=Sum("posts"))
-        .filter(n__gte=heavy_min)
-        .values_list("school_id", "day")
-        .order_by()
-    )
-    if not heavy:
-        return []
-    quiet = rubric.burst_quiet_days * 86400
-    spread = [datetime.timedelta(days=k) for k in range(span_days)]
-    candidates = [
-        event
-        for event in ActivityEvent.objects.filter(
-            school_id__in={school_id for school_id, _day in heavy},
-            kind=EventKind.POST,
-            day__gte=start,
-            day__lte=as_of,
-        )
-        .filter(Q(gap_seconds__isnull=True) | Q(gap_seconds__gte=quiet))
-        .values(*FLAG_FIELDS, "gap_seconds")
-        if any((event["school_id"], event["day"] + k) in heavy for k in spread)
-    ]
-    if not candidates:
-        return []
-    # Posts of the candidate schools on the candidate days (two IN lists; pairs checked below).
-    wanted = {(e["school_id"], e["day"] + k) for e in candidates for k in spread}
-    times = defaultdict(list)
-    for school_id, day, moment in (
-        ActivityEvent.objects.filter(
-            school_id__in={school_id for school_id, _day in wanted},
-            day__in={day for _school_id, day in wanted},
-            kind=EventKind.POST,
-            day__lte=as_of,
-        )
-        .values_list("school_id", "day", "timestamp")
-        .order_by("timestamp")
-    ):
-        if (school_id, day) in wanted:
-            times[school_id].append(moment)
-    span = datetime.timedelta(hours=rubric.burst_hours)
-    found = []
-    for event in candidates:
-        moments = times[event["school_id"]]
-        first = bisect.bisect_left(moments, event["timestamp"])
-        last = bisect.bisect_left(moments, event["timestamp"] + span)
-        if last - first >= rubric.burst_posts:
-            found.append({**event, "burst_count": last - first})
-    return found
-
-
-def _date(day):
-    return day.strftime("%d/%m/%Y") if day else ""
-
-
-# --- what a dashboard and a drill-down add --------------------------------------------------
-
-
-def weekly_posts(school_ids, start, end):
-    """{school id: {monday: posts}} between two dates (sparklines, heatmaps)."""
-    result = defaultdict(dict)
-    for school_id, week, posts in (
-        DailyActivity.objects.filter(
-            school_id__in=school_ids, day__gte=start, day__lte=end, posts__gt=0
-        )
-        .values("school_id", "week")
-        .annotate(n=Sum("posts"))
-        .values_list("school_id", "week", "n")
-        .order_by()
-    ):
-        result[school_id][week] = posts
-    return result
-
-
-def daily_posts(school_id, start, end):
-    return dict(
-        DailyActivity.objects.filter(school_id=school_id, day__gte=start, day__lte=end, posts__gt=0)
-        .values("day")
-        .annotate(n=Sum("posts"))
-        .values_list("day", "n")
-        .order_by()
-    )
-
-
-def evidence(school, start, as_of):
-    """Every counted post of the school from start to as_of, with its real publication time."""
-    return [
-        {
-            "title": e["title"],
-            "url": school.root_url + e["url_path"],
-            "published_at": timezone.localtime(e["timestamp"]),
-            "section": e["section_key"],
-            "displayed_date": e["displayed_date"],
-            "page_id": e["page_id"],
-        }
-        for e in ActivityEvent.objects.filter(
-            school=school, kind=EventKind.POST, day__gte=start, day__lte=as_of
-        )
-        .order_by("timestamp", "log_entry_id")
-        .values("title", "url_path", "timestamp", "section_key", "displayed_date", "page_id")
-    ]
-
-
-def summary(rows):
-    """Tiles: schools, share meeting the disclosure rules, median days since update, bands."""
-    from statistics import median
-
-    from .models import BANDS
-
-    meeting = sum(1 for r in rows if not r["disclosure"]["missing"])
-    days = [r["days_since_update"] for r in rows if r["days_since_update"] is not None]
-    bands = {band: 0 for band in BANDS}
-    for row in rows:
-        bands[row["band"]] += 1
+def _credited(school, window, aggs, active_weeks, credits, discounted, last_days, posts, as_of):
+    """The figures volume, regularity and recency are scored on: for-show posts left out."""
+    discounts = credits.discounts
+    if not discounted:
+        last = max((a["last_update"] for a in aggs.values() if a["last_update"]), default=None)
+        weeks = len(set(active_weeks) & set(window.window))
+        school_year = posts["school_year"]
+    else:
+        last = max(last_days.values(), default=None)
+        taken = discounts.per_week(school.pk)
+        weeks = sum(1 for w in window.window if active_weeks.get(w, 0) - taken.get(w, 0) > 0)
+        school_year = posts["school_year"] - discounts.since(school.pk, window.year.start)
     return {
-        "schools": len(rows),
-        "disclosure_meeting": meeting,
-        "disclosure_share": round(100 * meeting / len(rows), 1) if rows else 0.0,
-        "median_days": median(days) if days else None,
-        "never_updated": sum(1 for r in rows if r["days_since_update"] is None),
-        "bands": bands,
+        "school_year": max(0, school_year),
+        "active_weeks_12": weeks,
+        "last_update": last,
+        "days_since_update": (as_of - last).days if last else None,
     }
-
-
-def latest_activity_day(schools):
-    return (
-        DailyActivity.objects.filter(school__in=schools, posts__gt=0)
-        .aggregate(last=Max("day"))
-        .get("last")
-    )
-
-
-def default_as_of(schools, today=None):
-    """Today, unless the current school year has no activity: then the last day of the latest
-    school year with activity (the demo's history ends in May 2017). (as_of, moved?)"""
-    today = today or timezone.localdate()
-    last = latest_activity_day(schools)
-    if last is None:
-        return today, False
-    label = school_calendar.school_year_label(today)
-    if school_calendar.school_year_label(last) == label:
-        return today, False
-    calendar = school_calendar.SchoolCalendar([school_calendar.school_year_label(last)])
-    year = calendar.year(None, school_calendar.school_year_label(last))
-    return min(year.end, today), True

@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy
 
 from tenants.models import School
 
-from . import access, engine
+from . import access, engine, notifications, scoring
 from .models import CorrectiveRequest, FollowUp, InspectedSchool, Inspection
 from .report import school_entry
-from .views import CRITERION_LABELS, AuditView, parse_date
+from .views import AuditView, parse_date
 
 # --- snapshots ------------------------------------------------------------------------------
 
@@ -45,9 +45,11 @@ def snapshot_of(row, run):
         }
         for f in row["flags"]
     ]
-    entry["sections"] = [
-        {**s, "last_update": _json_date(s["last_update"])} for s in row["sections"]
-    ]
+    entry["sections"] = [{k: _json_date(v) for k, v in s.items()} for s in row["sections"]]
+    entry["weights"] = dict(row["weights"])
+    entry["flagged_posts"] = row["flagged_posts"]
+    if "credited" in row:  # rubric rules 2: the figures the score counted
+        entry["credited"] = {k: _json_date(v) for k, v in row["credited"].items()}
     entry["as_of"] = run.as_of.isoformat()
     entry["school_year"] = run.school_year
     entry["rubric"] = {"code": run.rubric.code, "version": run.rubric.version}
@@ -70,22 +72,29 @@ def findings(entry, rubric):
         out.append(
             {"key": f"disclosure:{code}", "text": _("Chưa công khai mục %(code)s") % {"code": code}}
         )
-    if entry["posts"]["school_year"] < entry["posts"]["target"]:
+    # Rules 2 score credited posts only (for-show ones left out): so do the findings.
+    credited = entry.get("credited") or {
+        "school_year": entry["posts"]["school_year"],
+        "active_weeks_12": entry["active_weeks_12"],
+        "days_since_update": entry["days_since_update"],
+    }
+    if credited["school_year"] < entry["posts"]["target"]:
         out.append(
             {
                 "key": "volume",
                 "text": _("Số bài (%(posts)s) dưới chỉ tiêu đến nay (%(target)s)")
-                % {"posts": entry["posts"]["school_year"], "target": entry["posts"]["target"]},
+                % {"posts": credited["school_year"], "target": entry["posts"]["target"]},
             }
         )
-    if entry["active_weeks_12"] < rubric.regularity_full_weeks:
+    if credited["active_weeks_12"] < rubric.regularity_full_weeks:
         out.append(
             {
                 "key": "regularity",
-                "text": _("Chỉ %(n)s tuần học gần nhất có bài") % {"n": entry["active_weeks_12"]},
+                "text": _("Chỉ %(n)s tuần học gần nhất có bài")
+                % {"n": credited["active_weeks_12"]},
             }
         )
-    days = entry["days_since_update"]
+    days = credited["days_since_update"]
     if days is None or days > rubric.recency_full_days:
         out.append(
             {
@@ -356,8 +365,8 @@ class InspectedSchoolView(InspectionBase):
                 "inspected": self.inspected,
                 "snapshot": snapshot,
                 "criteria": [
-                    (CRITERION_LABELS[name], snapshot["points"][name])
-                    for name, _field in engine.CRITERIA
+                    (scoring.CRITERION_LABELS[name], snapshot["points"][name])
+                    for name, _field in scoring.CRITERIA
                 ],
                 "requests": self.inspected.requests.select_related("answered_by"),
                 "follow_ups": self.inspected.follow_ups.select_related("performed_by"),
@@ -384,9 +393,10 @@ class InspectedSchoolView(InspectionBase):
         if action == "request":
             form = RequestForm(request.POST)
             if form.is_valid():
-                CorrectiveRequest.objects.create(
+                item = CorrectiveRequest.objects.create(
                     inspected=inspected, created_by=request.user, **form.cleaned_data
                 )
+                notifications.request_sent(item)
                 messages.success(request, _("Đã gửi yêu cầu khắc phục cho trường."))
                 return redirect(request.path)
             return self.render_to_response(self.get_context_data(request_form=form))
@@ -464,5 +474,6 @@ class AnswerView(AuditView):
         self.item.answered_at = timezone.now()
         self.item.answered_by = request.user
         self.item.save(update_fields=["answer", "status", "answered_at", "answered_by"])
+        notifications.request_answered(self.item)
         messages.success(request, _("Đã gửi trả lời cho đoàn kiểm tra."))
         return redirect("audit_inspections:my_requests")

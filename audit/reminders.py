@@ -1,16 +1,15 @@
 """Weekly reminders. Each school's approvers: sections going stale, deadlines in the next 14 days,
-overdue items. Each office's admins and auditors: schools in band Yếu and overdue disclosures.
+overdue items and corrective requests past due. Each office's admins and auditors: schools in
+band Yếu, overdue disclosures and corrective requests its schools left past due.
 A (recipient, subject) pair is sent at most once per ISO week (ReminderLog)."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -18,7 +17,8 @@ from tenants.models import Authority, Membership, School
 
 from . import engine
 from .access import OFFICE_ROLES
-from .models import ReminderLog
+from .models import CorrectiveRequest, ReminderLog
+from .notifications import addresses, admin_url, members
 from .sources import disclosure as disclosure_source
 
 UPCOMING_DAYS = 14
@@ -29,22 +29,6 @@ DISCLOSURE_KINDS = ("publish", "update")
 class Outcome:
     sent: list = field(default_factory=list)  # (recipient, key)
     skipped: list = field(default_factory=list)  # already sent this week
-
-
-def admin_url(name, **kwargs):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, kwargs=kwargs)
-
-
-def _recipients(users):
-    return sorted({u.email for u in users if u.is_active and u.email})
-
-
-def _members(**filters):
-    return (
-        get_user_model()
-        .objects.filter(memberships__in=Membership.objects.filter(**filters))
-        .distinct()
-    )
 
 
 def _send_once(outcome, recipient, key, as_of, subject, text, html):
@@ -86,6 +70,13 @@ def _send_all(as_of):
     rows = {row["school_id"]: row for row in run.rows}
     upcoming = disclosure_source.upcoming_deadlines(schools, as_of, UPCOMING_DAYS)
     overdue = disclosure_source.overdue_items(schools, as_of)
+    late_requests = defaultdict(list)
+    for item in (
+        CorrectiveRequest.overdue(as_of)
+        .select_related("inspected__inspection")
+        .order_by("due_date", "pk")
+    ):
+        late_requests[item.inspected.school_id].append(item)
 
     for school in schools:
         row = rows.get(school.pk)
@@ -94,7 +85,8 @@ def _send_all(as_of):
         stale = [s for s in row["sections"] if s["required"] and s["status"] != "fresh"]
         soon = upcoming.get(school.pk, [])
         late = overdue.get(school.pk, [])
-        if not (stale or soon or late):
+        requests = late_requests.get(school.pk, [])
+        if not (stale or soon or late or requests):
             continue
         context = {
             "school": school,
@@ -103,6 +95,8 @@ def _send_all(as_of):
             "stale": stale,
             "upcoming": soon,
             "overdue": late,
+            "requests": requests,
+            "requests_url": admin_url("audit_inspections:my_requests"),
             "days": UPCOMING_DAYS,
             "url": admin_url("audit:school", school_id=school.pk),
         }
@@ -111,7 +105,7 @@ def _send_all(as_of):
             "day": as_of.strftime("%d/%m/%Y"),
         }
         text, html = _render("school_reminder", context)
-        for recipient in _recipients(_members(school=school, role=Membership.Role.APPROVER)):
+        for recipient in addresses(members(school=school, role=Membership.Role.APPROVER)):
             _send_once(outcome, recipient, f"school:{school.pk}", as_of, subject, text, html)
 
     by_authority = defaultdict(list)
@@ -142,9 +136,18 @@ def _send_all(as_of):
                         "url": admin_url("audit:school", school_id=school.pk),
                     }
                 )
-        if not (weak or late):
+        requests = [
+            {
+                "school": school,
+                "item": item,
+                "url": admin_url("audit_inspections:school", pk=item.inspected_id),
+            }
+            for school in sorted(subtree, key=lambda s: (s.level, s.name))
+            for item in late_requests.get(school.pk, [])
+        ]
+        if not (weak or late or requests):
             continue
-        recipients = _recipients(_members(authority=authority, role__in=OFFICE_ROLES))
+        recipients = addresses(members(authority=authority, role__in=OFFICE_ROLES))
         if not recipients:
             continue
         context = {
@@ -152,6 +155,7 @@ def _send_all(as_of):
             "as_of": as_of,
             "weak": weak,
             "overdue": late,
+            "requests": requests,
             "dashboard_url": admin_url("audit:dashboard"),
         }
         subject = _("[%(office)s] Tình hình cập nhật cổng thông tin các trường, tuần %(day)s") % {

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 from tenants.spreadsheet import safe_row
 
+from .scoring import CRITERIA, CRITERION_LABELS
+
 
 def _iso(day):
     return day.isoformat() if day else None
@@ -60,15 +62,29 @@ def school_entry(row):
             {"kind": f["kind"], "url": f["url"], "published_at": f["published_at"]}
             for f in row["flags"]
         ],
+        # Points per criterion; null: nothing was due ("không áp dụng", rubric rules 2).
+        "points": {name: row["points"][name] for name in (*CRITERION_NAMES, "penalty")},
     }
 
 
+CRITERION_NAMES = tuple(name for name, _field in CRITERIA)
+
+
+def entry_of(row):
+    """A school's entry: from a stored table line (audit/table.py), whose rank is the whole
+    scope's, or computed from an audit row."""
+    if "report" in row:
+        return {**row["report"], "rank_in_level": row["rank_in_level"]}
+    return school_entry(row)
+
+
 def report_dict(run):
+    """`run`: an `engine.AuditRun` or a `table.TableRun` (the same JSON from either)."""
     return {
         "as_of": run.as_of.isoformat(),
         "school_year": run.school_year,
         "rubric": {"code": run.rubric.code, "version": run.rubric.version},
-        "schools": [school_entry(row) for row in run.rows],
+        "schools": [entry_of(row) for row in run.rows],
     }
 
 
@@ -116,7 +132,17 @@ def columns():
         (_("Định kỳ: phải có"), lambda s: s["recurring"]["required"]),
         (_("Định kỳ: đúng hạn"), lambda s: s["recurring"]["on_time"]),
         (_("Dấu hiệu chiếu lệ"), lambda s: len(s["flags"])),
+        *[
+            (_("Điểm: %(criterion)s") % {"criterion": label}, _points_of(name))
+            for name, label in ((n, CRITERION_LABELS[n]) for n in CRITERION_NAMES)
+        ],
+        (_("Điểm trừ chiếu lệ"), lambda s: s["points"]["penalty"]),
     ]
+
+
+def _points_of(name):
+    not_applicable = _("không áp dụng")
+    return lambda s: not_applicable if s["points"][name] is None else s["points"][name]
 
 
 def _parse(text):

@@ -43,3 +43,24 @@ def forget_all():
     """Drop every stored row (after `audit_rebuild`): they are derived data."""
     StoredRow.objects.all().delete()
     bump_global()
+
+
+# --- the cached dashboard's generation ------------------------------------------------------
+# Raised on every change of the ledger: the dashboard's cached figures carry it in their key.
+
+GENERATION_KEY = "audit:ledger-generation"
+
+
+def bump_generation():
+    from django.core.cache import cache
+
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def generation():
+    from django.core.cache import cache
+
+    return cache.get(GENERATION_KEY, 0)

@@ -6,7 +6,9 @@ date under a rubric version (`StoredRow`) with the version counters of its input
 (audit/stamps.py); a visit reads the valid lines and recomputes only the others, then ranks
 the whole scope (ranks are the only figure that depends on other schools).
 
-The lines are the same numbers `engine.run_audit` gives: a test compares them."""
+The lines are the same numbers `engine.run_audit` gives: a test compares them. Each line also
+carries its school's entry of the `audit_report` contract, so the report reads the same stored
+lines as the dashboard (and gives the same JSON as a full computation)."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -15,8 +17,9 @@ from django.utils import timezone
 
 from tenants.models import School
 
-from . import engine, stamps
+from . import engine, scoring, stamps
 from .models import Rubric, StoredRow
+from .report import school_entry
 from .sources import calendar as school_calendar
 
 # What the table and its tiles show of an audit row.
@@ -54,6 +57,8 @@ def table_row(row):
     line = {key: row[key] for key in TABLE_KEYS}
     line["last_update"] = row["last_update"].isoformat() if row["last_update"] else None
     line["flag_count"] = len(row["flags"])
+    # The rank depends on the other schools: the report takes it from the ranked line.
+    line["report"] = {k: v for k, v in school_entry(row).items() if k != "rank_in_level"}
     return line
 
 
@@ -84,7 +89,8 @@ def table_run(schools, as_of, rubric=None, refresh=False):
             global_stamp=current_global,
             computed_at__gte=fresh_after,
         ).values_list("school_id", "stamp", "row"):
-            if stamp == counters.get(school_id):
+            # A line stored before lines carried the report entry is recomputed once.
+            if stamp == counters.get(school_id) and "report" in line:
                 lines[school_id] = _loaded(line)
     missing = [pk for pk in ids if pk not in lines]
     if missing:
@@ -93,7 +99,7 @@ def table_run(schools, as_of, rubric=None, refresh=False):
         _store(computed, as_of, rubric, counters, current_global)
         lines.update((line["school_id"], _loaded(line)) for line in computed)
     rows = list(lines.values())
-    engine.rank_rows(rows)
+    scoring.rank_rows(rows)
     rows.sort(key=lambda r: (r["authority"], r["level"], r["rank_in_level"], r["code"]))
     return TableRun(
         as_of=as_of,

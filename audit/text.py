@@ -1,13 +1,11 @@
 """What the audit reads from a revision's content: a digest to tell real changes from unchanged
-re-publishes, the words, images and attachments a post carries, its displayed date, and a MinHash
-signature of its text so near-duplicates are found by LSH banding instead of comparing all pairs."""
+re-publishes, the words, images and attachments a post carries, its displayed date, and the
+MinHash signature of its text (audit/duplicates.py) so near-duplicates can be found."""
 
 import hashlib
 import html
 import json
-import random
 import re
-import struct
 from dataclasses import dataclass
 
 from django.db import models
@@ -17,6 +15,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.models import COMMENTS_RELATION_NAME, Page
+
+from .duplicates import minhash
 
 # Page fields that are bookkeeping, not content: a change there is not an update.
 _CONTENT_BASE_FIELDS = {"title", "slug", "seo_title", "search_description"}
@@ -32,13 +32,6 @@ DUPLICATE_CHECKED_MODELS = frozenset(
     {"page_types.newsarticlepage", "page_types.announcementpage", "page_types.planpage"}
 )
 
-SHINGLE_WORDS = 3
-NUM_PERM = 128
-BANDS = 16
-ROWS_PER_BAND = NUM_PERM // BANDS
-_PRIME = (1 << 61) - 1
-_rng = random.Random(20161116)  # fixed seed: signatures must be identical on every machine
-_PERMS = [(_rng.randrange(1, _PRIME), _rng.randrange(0, _PRIME)) for _ in range(NUM_PERM)]
 
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -216,44 +209,3 @@ def content_facts(model, content, with_signature=False):
         shared_from_office=shared,
         minhash=signature,
     )
-
-
-def _token_hash(token):
-    return int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "big")
-
-
-def minhash(words):
-    """128-permutation MinHash of the word 3-shingles; None when the text is too short."""
-    words = [w.lower() for w in words]
-    if len(words) < SHINGLE_WORDS:
-        return None
-    hashes = {
-        _token_hash(" ".join(words[i : i + SHINGLE_WORDS]))
-        for i in range(len(words) - SHINGLE_WORDS + 1)
-    }
-    values = [min([(a * x + b) % _PRIME for x in hashes]) for a, b in _PERMS]
-    return struct.pack(f"<{NUM_PERM}Q", *values)
-
-
-def unpack(signature):
-    return struct.unpack(f"<{NUM_PERM}Q", bytes(signature))
-
-
-def similarity(sig_a, sig_b):
-    """Estimated Jaccard similarity of two signatures (share of equal minima)."""
-    a, b = unpack(sig_a), unpack(sig_b)
-    return sum(1 for x, y in zip(a, b, strict=True) if x == y) / NUM_PERM
-
-
-def band_buckets(signature):
-    """(band, bucket) pairs: 16 bands of 8 rows catch ≥ 0.8-similar texts with probability ≥ 0.95
-    while texts under 0.5 rarely collide."""
-    values = unpack(signature)
-    result = []
-    for band in range(BANDS):
-        chunk = values[band * ROWS_PER_BAND : (band + 1) * ROWS_PER_BAND]
-        digest = hashlib.blake2b(
-            struct.pack(f"<B{ROWS_PER_BAND}Q", band, *chunk), digest_size=8
-        ).digest()
-        result.append((band, int.from_bytes(digest, "big", signed=True)))
-    return result

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import inspections, views
+from . import inspections, minutes, views
 
 app_name = "audit"
 
@@ -16,6 +16,7 @@ inspection_patterns = [
     path("new/", inspections.CreateView.as_view(), name="create"),
     path("<int:pk>/", inspections.DetailView.as_view(), name="detail"),
     path("school/<int:pk>/", inspections.InspectedSchoolView.as_view(), name="school"),
+    path("school/<int:pk>/minutes/", minutes.MinutesView.as_view(), name="minutes"),
     path("requests/", inspections.MyRequestsView.as_view(), name="my_requests"),
     path("requests/<int:pk>/answer/", inspections.AnswerView.as_view(), name="answer"),
 ]

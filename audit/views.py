@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -18,7 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from tenants.models import Level
 
-from . import access, charts, engine, ledger, table
+from . import access, activity, charts, engine, scoring, stamps, table
 from .models import BANDS, Rubric
 from .report import report_csv, report_json, report_xlsx
 
@@ -62,7 +63,7 @@ def resolve_as_of(request, schools):
         }
     else:
         error = ""
-    day, moved = engine.default_as_of(schools)
+    day, moved = activity.default_as_of(schools)
     note = ""
     if moved:
         note = _(
@@ -79,7 +80,7 @@ def cached_run(schools, as_of, scope_key):
     key = (
         "audit:run:"
         + hashlib.sha1(
-            f"{scope_key}|{as_of}|{rubric.pk}|{ledger.generation()}".encode()
+            f"{scope_key}|{as_of}|{rubric.pk}|{stamps.generation()}".encode()
         ).hexdigest()
     )
     run = cache.get(key)
@@ -163,7 +164,7 @@ class DashboardView(AuditView):
                 "as_of": as_of,
                 "as_of_note": note,
                 "as_of_error": error,
-                "tiles": engine.summary(rows),
+                "tiles": activity.summary(rows),
                 "page_obj": page,
                 "rows": page.object_list,
                 "filters": filters,
@@ -220,7 +221,7 @@ class DashboardView(AuditView):
         )
         start = min(windows[r["authority_id"]].year.start for r in rows)
         end = max(windows[r["authority_id"]].year.end for r in rows)
-        counts = engine.weekly_posts([r["school_id"] for r in rows], start, min(end, as_of))
+        counts = activity.weekly_posts([r["school_id"] for r in rows], start, min(end, as_of))
         for row in rows:
             year = windows[row["authority_id"]].year
             row["sparkline"] = charts.sparkline(
@@ -265,17 +266,17 @@ def school_context(request, school):
         raise PermissionDenied  # an inactive school is not audited
     window = run.windows[school.authority_id]
     year = window.year
-    daily = engine.daily_posts(school.pk, year.start, min(year.end, as_of))
+    daily = activity.daily_posts(school.pk, year.start, min(year.end, as_of))
     rubric = run.rubric
     criteria = [
         {
             "name": name,
-            "label": CRITERION_LABELS[name],
-            "points": row["points"][name],
-            "max": getattr(rubric, field),
+            "label": scoring.CRITERION_LABELS[name],
+            "points": row["points"][name],  # None: not applicable
+            "max": row["weights"][name],
             "basis": criterion_basis(name, row, rubric),
         }
-        for name, field in engine.CRITERIA
+        for name, _field in scoring.CRITERIA
     ]
     return {
         "school": school,
@@ -289,24 +290,29 @@ def school_context(request, school):
         "peers": sum(1 for r in run.rows if r["level"] == school.level),
         "criteria": criteria,
         "penalty": row["points"]["penalty"],
+        "penalty_basis": penalty_basis(row, rubric),
         "heatmap": charts.heatmap(daily, year.start, year.end, set(year.weeks), as_of, school.name),
-        "evidence": engine.evidence(school, year.start, as_of),
+        "evidence": activity.evidence(school, year.start, as_of),
         "sections": row["sections"],
     }
 
 
-CRITERION_LABELS = {
-    "structure": gettext_lazy("Cấu trúc"),
-    "volume": gettext_lazy("Số lượng bài"),
-    "regularity": gettext_lazy("Đều đặn"),
-    "recency": gettext_lazy("Cập nhật gần đây"),
-    "disclosure_completeness": gettext_lazy("Công khai đầy đủ"),
-    "disclosure_timeliness": gettext_lazy("Công khai đúng hạn"),
-    "recurring": gettext_lazy("Kế hoạch, thực đơn định kỳ"),
-}
+def penalty_basis(row, rubric):
+    values = {
+        "n": row["flagged_posts"] if rubric.rules_version >= 2 else len(row["flags"]),
+        "per": floatformat(rubric.penalty_per_flag, "-2"),
+        "cap": floatformat(rubric.penalty_max, "-2"),
+    }
+    if rubric.rules_version >= 2:
+        return _("%(n)s bài có dấu hiệu chiếu lệ × %(per)s điểm (tối đa %(cap)s)") % values
+    return _("%(n)s dấu hiệu × %(per)s điểm (tối đa %(cap)s)") % values
 
 
 def criterion_basis(name, row, rubric):
+    if row["points"][name] is None:
+        return _("Chưa có nội dung nào đến hạn; điểm của tiêu chí được chia cho các tiêu chí khác")
+    if rubric.rules_version >= 2 and name in ("volume", "regularity", "recency"):
+        return _credited_basis(name, row, rubric)
     d, r = row["disclosure"], row["recurring"]
     if name == "structure":
         return _("%(ok)s/%(all)s mục bắt buộc có mặt và có nội dung") % {
@@ -342,6 +348,34 @@ def criterion_basis(name, row, rubric):
     return _("%(done)s/%(required)s kỳ đăng đúng hạn") % {
         "done": r["on_time"],
         "required": r["required"],
+    }
+
+
+def _credited_basis(name, row, rubric):
+    """Rules 2: volume, regularity and recency count credited posts only (no for-show ones)."""
+    credited = row["credited"]
+    if name == "volume":
+        text = _("%(posts)s bài được tính / chỉ tiêu đến nay %(target)s (cả năm %(full)s)") % {
+            "posts": credited["school_year"],
+            "target": number_format(row["posts"]["target"], 1),
+            "full": rubric.posts_target,
+        }
+        excluded = row["posts"]["school_year"] - credited["school_year"]
+        if excluded > 0:
+            text += "; " + _("%(n)s bài chiếu lệ không được tính") % {"n": excluded}
+        return text
+    if name == "regularity":
+        return _(
+            "%(active)s/%(window)s tuần học gần nhất có bài được tính (đủ điểm từ %(full)s tuần)"
+        ) % {
+            "active": credited["active_weeks_12"],
+            "window": row["window_weeks"],
+            "full": rubric.regularity_full_weeks,
+        }
+    if credited["days_since_update"] is None:
+        return _("Chưa có cập nhật nào được tính")
+    return _("Cập nhật được tính gần nhất cách %(days)s ngày") % {
+        "days": credited["days_since_update"]
     }
 
 

@@ -32,8 +32,11 @@ def test_burst_after_a_quiet_spell(make_school):
     run = run_audit(School.objects.all(), AS_OF)
     flags = {r["code"]: r["flags"] for r in run.rows}
     bursts = [f for f in flags[crammer.code] if f["kind"] == "burst"]
-    assert [f["published_at"] for f in bursts] == ["2016-10-03T14:00:00+07:00"]
-    assert bursts[0]["reason"] == "8 bài trong 24 giờ, sau 27 ngày không có bài nào."
+    # Rubric version 2: every post of the burst is for show, not only its first.
+    assert [f["published_at"] for f in bursts] == [
+        f"2016-10-03T14:{5 * n:02d}:00+07:00" for n in range(8)
+    ]
+    assert {f["reason"] for f in bursts} == {"8 bài trong 24 giờ, sau 27 ngày không có bài nào."}
     assert not [f for f in flags[one_short.code] if f["kind"] == "burst"]
     assert not [f for f in flags[busy.code] if f["kind"] == "burst"]
 

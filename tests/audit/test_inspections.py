@@ -12,7 +12,7 @@ from audit.models import CorrectiveRequest, InspectedSchool, Rubric
 from tenants.models import Membership
 from tenants.provisioning import create_authority
 
-from .history import add_news, moment, publish, section
+from .history import add_news, moment, publish, section, words
 
 HOST = settings.PORTAL_DOMAIN
 
@@ -45,7 +45,7 @@ def test_findings_are_frozen(people):
     frozen = dict(inspected.snapshot)
     assert frozen["as_of"] == "2016-11-25"
     assert frozen["posts"]["school_year"] == 1
-    assert frozen["rubric"] == {"code": "default", "version": 1}
+    assert frozen["rubric"] == {"code": "default", "version": 2}
     assert {"key": "section:thong-bao", "text": "Mục “Thông báo” chưa có nội dung"} in frozen[
         "findings"
     ]
@@ -146,7 +146,13 @@ def test_requests_answers_and_follow_up(client, people):
     from page_types.models import AnnouncementPage
 
     index = section(school, "thong-bao")
-    page = AnnouncementPage(title="Thông báo tuyển sinh", slug="tb-ts", live=False)
+    # With real text: a title-only announcement would be thin, for show, and fix nothing.
+    page = AnnouncementPage(
+        title="Thông báo tuyển sinh",
+        slug="tb-ts",
+        body=[("paragraph", f"<p>{words(50, seed=5)}</p>")],
+        live=False,
+    )
     index.add_child(instance=page)
     publish(page, moment(2016, 12, 1))
     done = follow_up(inspected, datetime.date(2016, 12, 2), people["office"])

@@ -27,8 +27,12 @@ def row_of(run, school):
     return next(r for r in run.rows if r["code"] == school.code)
 
 
-def audit(school, as_of):
-    return row_of(run_audit(School.objects.filter(pk=school.pk), as_of), school)
+def audit(school, as_of, rubric=None):
+    return row_of(run_audit(School.objects.filter(pk=school.pk), as_of, rubric), school)
+
+
+def version(number):
+    return Rubric.objects.get(code="default", version=number)
 
 
 @pytest.fixture
@@ -54,8 +58,9 @@ def history(make_school, fixed_disclosures):
 
 
 def test_every_metric_on_a_known_history(history):
+    """Under version 1 (its reports must stay reproducible), then under version 2."""
     school, _doomed, latest = history
-    row = audit(school, D(2016, 11, 25))
+    row = audit(school, D(2016, 11, 25), version(1))
 
     assert row["last_update"] == D(2016, 11, 20)  # the unchanged re-publish of 21/11 is no update
     assert row["days_since_update"] == 5
@@ -101,6 +106,31 @@ def test_every_metric_on_a_known_history(history):
     assert row["score"] == 55.4
     assert row["band"] == "Trung bình"
     assert row["rank_in_level"] == 1
+
+    # Version 2: the intro pages and the contact page were never written, so they have no
+    # content: 2 of 16 required sections (news, announcements). No for-show post here (the
+    # backdated one is real work, penalised; the unchanged re-publish was no update anyway).
+    row = audit(school, D(2016, 11, 25), version(2))
+    assert row["structure"] == {"required": 16, "satisfied": 2}
+    assert row["credited"] == {
+        "school_year": 6,
+        "active_weeks_12": 6,
+        "last_update": D(2016, 11, 20),
+        "days_since_update": 5,
+    }
+    assert row["flagged_posts"] == 2
+    assert row["points"] == {
+        "structure": 1.88,  # 15 × 2/16
+        "volume": 9.25,
+        "regularity": 6.0,
+        "recency": 10.0,
+        "disclosure_completeness": 18.75,
+        "disclosure_timeliness": 5.0,
+        "recurring": 0.0,
+        "penalty": -2.0,  # two flagged posts
+    }
+    assert row["score"] == 48.9
+    assert row["band"] == "Yếu"
 
 
 def test_a_deleted_page_still_counts_as_of_before_its_deletion(history):
@@ -185,8 +215,8 @@ def test_summer_and_tet_weeks_do_not_count_against_regularity(make_school, fixed
             add_news(school, moment(tuesday.year, tuesday.month, tuesday.day))
         monday += datetime.timedelta(days=7)
     row = audit(school, D(2017, 2, 17))
-    assert row["active_weeks_12"] == 12
-    assert row["points"]["regularity"] == 10.0
+    assert row["active_weeks_12"] == row["credited"]["active_weeks_12"] == 12
+    assert row["points"]["regularity"] == pytest.approx(row["weights"]["regularity"], abs=0.01)
 
     # Summer: early September, the window reaches back into May 2016.
     other = make_school("TH")
@@ -205,8 +235,8 @@ def test_summer_and_tet_weeks_do_not_count_against_regularity(make_school, fixed
         add_news(other, moment(day.year, day.month, day.day))
     row = audit(other, D(2016, 9, 16))
     # Window: 2015-2016's last 10 school weeks (28/3 … 30/5, 8 with a post) + 5/9 and 12/9.
-    assert row["active_weeks_12"] == 10
-    assert row["points"]["regularity"] == 10.0
+    assert row["active_weeks_12"] == row["credited"]["active_weeks_12"] == 10
+    assert row["points"]["regularity"] == pytest.approx(row["weights"]["regularity"], abs=0.01)
 
 
 def test_points_band_and_rank_within_level_and_authority(make_school, fixed_disclosures, authority):
@@ -232,7 +262,7 @@ def test_points_band_and_rank_within_level_and_authority(make_school, fixed_disc
         day = D(2016, 9, 6) + datetime.timedelta(days=7 * week)
         add_news(diligent, moment(day.year, day.month, day.day))
     add_news(diligent, moment(2016, 11, 22, 15))  # 13 posts ≥ the pro-rated 12.97
-    run = run_audit(School.objects.all(), D(2016, 11, 25))
+    run = run_audit(School.objects.all(), D(2016, 11, 25), version(1))
     rows = {r["code"]: r for r in run.rows}
     d, q, e, k = (rows[s.code] for s in (diligent, quiet, elsewhere, kindergarten))
     # Diligent: 13 posts ≥ 12.97 → volume 20; 12 weeks → 10; last post 22/11 → 10; news section
@@ -254,6 +284,20 @@ def test_points_band_and_rank_within_level_and_authority(make_school, fixed_disc
     assert k["rank_in_level"] == 1
     # The report lists schools by authority, level, rank.
     assert [r["code"] for r in run.rows][:3] == [kindergarten.code, diligent.code, quiet.code]
+
+    # Version 2: only sections with content count (news: 1 of 16), and the kindergarten's
+    # recurring item, with nothing due, is not applicable: its 10 points are spread over the
+    # other 90 in proportion (× 100/90).
+    run = run_audit(School.objects.all(), D(2016, 11, 25), version(2))
+    rows = {r["code"]: r for r in run.rows}
+    d, q, k = (rows[s.code] for s in (diligent, quiet, kindergarten))
+    assert d["points"]["structure"] == round(15 / 16, 2)
+    assert d["score"] == 75.9  # 0.94 + 20 + 10 + 10 + 35
+    assert q["score"] == 35.0  # disclosure only: nothing else earns anything
+    assert k["points"]["recurring"] is None and k["weights"]["recurring"] is None
+    assert k["weights"]["disclosure_completeness"] == pytest.approx(25 * 100 / 90)
+    assert k["points"]["disclosure_completeness"] == pytest.approx(25 * 100 / 90, abs=0.01)
+    assert (d["rank_in_level"], q["rank_in_level"]) == (1, 2)
 
 
 def test_bands_follow_the_rubric(db):
@@ -295,7 +339,9 @@ def test_weekly_work_schedule_is_the_recurring_item_without_meals(make_school, f
     row = audit(school, D(2016, 11, 25))
     # Weeks 5/9 … 21/11 are due (the deadline of 28/11's schedule is 25/11, not yet passed).
     assert row["recurring"] == {"required": 12, "on_time": 1}
-    assert row["points"]["recurring"] == round(10 / 12, 2)
+    # No disclosure due in this test: its 35 points are spread, recurring weighs 10 × 100/65.
+    assert row["weights"]["recurring"] == pytest.approx(10 * 100 / 65)
+    assert row["points"]["recurring"] == round(10 * 100 / 65 / 12, 2)
     # A school serving meals has its menu as recurring item: the regulations app's figures.
     canteen = make_school("TH", serves_meals=True)
     fixed_disclosures["recurring"][canteen.pk] = {"required": 3, "on_time": 2}

@@ -30,7 +30,17 @@ SCHOOL_KEYS = {
     "disclosure",
     "recurring",
     "flags",
+    "points",
 }
+CRITERIA = (
+    "structure",
+    "volume",
+    "regularity",
+    "recency",
+    "disclosure_completeness",
+    "disclosure_timeliness",
+    "recurring",
+)
 
 
 def report(*args):
@@ -57,7 +67,7 @@ def test_json_follows_the_contract_and_is_deterministic(two_schools):
     assert set(data) == {"as_of", "school_year", "rubric", "schools"}
     assert data["as_of"] == "2016-11-25"
     assert data["school_year"] == "2016-2017"
-    assert data["rubric"] == {"code": "default", "version": 1}
+    assert data["rubric"] == {"code": "default", "version": 2}
     schools = {s["code"]: s for s in data["schools"]}
     assert set(schools) == {first.code, second.code}
     one = schools[first.code]
@@ -84,6 +94,19 @@ def test_json_follows_the_contract_and_is_deterministic(two_schools):
     ]
     assert [f["kind"] for f in schools[second.code]["flags"]] == ["thin"]
     assert isinstance(one["score"], float) and round(one["score"], 1) == one["score"]
+    assert set(one["points"]) == {*CRITERIA, "penalty"}
+    assert one["points"]["penalty"] == -1.0  # one flagged (backdated) post
+
+
+LABELS = (
+    "Cấu trúc",
+    "Số lượng bài",
+    "Đều đặn",
+    "Cập nhật gần đây",
+    "Công khai đầy đủ",
+    "Công khai đúng hạn",
+    "Kế hoạch, thực đơn định kỳ",
+)
 
 
 def first_slug(school):
@@ -142,9 +165,17 @@ def test_csv_and_xlsx_carry_the_json_numbers(two_schools, tmp_path):
         assert as_xlsx["Định kỳ: đúng hạn"] == school["recurring"]["on_time"]
         assert int(as_csv["Dấu hiệu chiếu lệ"]) == as_xlsx["Dấu hiệu chiếu lệ"]
         assert as_xlsx["Dấu hiệu chiếu lệ"] == len(school["flags"])
+        for name, label in zip(CRITERIA, LABELS, strict=True):
+            points = school["points"][name]
+            column = f"Điểm: {label}"
+            if points is None:
+                assert as_csv[column] == as_xlsx[column] == "không áp dụng"
+            else:
+                assert float(as_csv[column]) == as_xlsx[column] == points
+        assert float(as_csv["Điểm trừ chiếu lệ"]) == school["points"]["penalty"]
     info = load_workbook(tmp_path / "bang.xlsx").worksheets[1]
     values = {row[0]: row[1] for row in info.iter_rows(values_only=True)}
-    assert values["Phiên bản bộ tiêu chí"] == 1
+    assert values["Phiên bản bộ tiêu chí"] == 2
     assert values["Năm học"] == "2016-2017"
 
 
@@ -159,3 +190,32 @@ def test_authority_filter_and_clear_errors(two_schools, make_school):
         call_command("audit_report", "--as-of", "25/11/2016", stdout=io.StringIO())
     with pytest.raises(CommandError, match="--format"):
         report("--format", "pdf")
+
+
+def test_the_report_reads_the_dashboards_stored_lines(two_schools):
+    """`audit_report` reads the lines the dashboard stores (audit/table.py), recomputing only
+    schools whose data changed, and gives the same JSON as a full computation."""
+    from audit import table
+    from audit.engine import run_audit
+    from audit.models import StoredRow
+    from audit.report import report_json
+    from tenants.models import School
+
+    first, _second = two_schools
+    as_of = datetime.date(2016, 11, 25)
+
+    def full():
+        return report_json(run_audit(School.objects.all(), as_of))
+
+    assert report() == full()
+    assert StoredRow.objects.filter(as_of=as_of).count() == 2
+    assert table.table_run(School.objects.all(), as_of).recomputed == 0
+    add_news(first, moment(2016, 11, 23))  # one school changes: its line only is recomputed
+    assert table.table_run(School.objects.all(), as_of).recomputed == 1
+    assert report() == full()
+    # A line stored before lines carried their report entry is recomputed, not misread.
+    line = StoredRow.objects.get(school=first, as_of=as_of)
+    line.row = {k: v for k, v in line.row.items() if k != "report"}
+    line.save()
+    assert table.table_run(School.objects.all(), as_of).recomputed == 1
+    assert report() == full()

@@ -99,10 +99,12 @@ def test_dashboard_and_drill_down(browser, district, portal, track_pages):
     table = page.locator("table.audit-table")
     rows = table.locator("tbody tr")
     assert rows.count() == 3
-    # Sorted by score: the diligent school first, the stale one last.
+    # Sorted by score: the diligent school first; the for-show afternoon buys nothing
+    # (rubric version 2), so the for-show school is down with the stale one, both Yếu.
     assert "Tân Thông Hội" in rows.nth(0).inner_text()
-    assert "Phước Hiệp" in rows.nth(2).inner_text()
-    assert "Yếu" in rows.nth(2).inner_text()
+    assert "An Nhơn Tây" in rows.nth(2).inner_text()
+    assert "Yếu" in rows.nth(1).inner_text() and "Yếu" in rows.nth(2).inner_text()
+    assert "phiên bản 2" in page.locator("main").inner_text()
     assert page.locator("svg.audit-sparkline title").count() == 3
     shoot(page, "dashboard.png")
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from audit.ledger import rebuild
 from audit.models import DailyActivity
+from audit.rebuild import rebuild
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from audit import engine, table
+from audit import activity, table
 from audit.access import OFFICE_ROLES
 from tenants.models import Authority, School
 
@@ -21,7 +21,7 @@ class Command(BaseCommand):
             authority.schools_in_subtree()
             for authority in Authority.objects.filter(memberships__role__in=OFFICE_ROLES).distinct()
         ]
-        days = sorted({engine.default_as_of(schools)[0] for schools in scopes})
+        days = sorted({activity.default_as_of(schools)[0] for schools in scopes})
         recomputed = sum(table.table_run(School.objects.all(), day).recomputed for day in days)
         pruned = table.prune()
         seconds = (timezone.now() - started).total_seconds()

@@ -18,9 +18,10 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
-from audit.ledger import analyze, post_gaps, rollup_rows
+from audit.classification import post_gaps, rollup_rows
+from audit.duplicates import NUM_PERM, band_buckets
 from audit.models import ActivityEvent, DailyActivity, EventKind, MinHashBand
-from audit.text import NUM_PERM, band_buckets
+from audit.rebuild import analyze
 from page_types.models import MandatedSection
 from tenants.importing import BATCH_SIZE
 from tenants.models import Authority, Level, School
