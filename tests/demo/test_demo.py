@@ -20,8 +20,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision
 
-from page_types.demo import data as demo_data
-from page_types.demo.loader import DEMO_PASSWORD
+from demo import data as demo_data
+from demo.loader import DEMO_PASSWORD
 from page_types.models import (
     DisclosureItemPage,
     DisclosureYearPage,
@@ -351,7 +351,7 @@ def test_reduced_demo_loads_resumes_and_is_idempotent(db, media_root):
 
 
 def test_failure_leaves_nothing_half_loaded(db, media_root, monkeypatch):
-    from page_types.demo import school as school_module
+    from demo import school as school_module
 
     def failing(self):
         raise RuntimeError("hỏng giữa chừng")

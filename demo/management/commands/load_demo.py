@@ -3,8 +3,8 @@
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from page_types.demo import loader
-from page_types.demo.media import has_vietnamese_font
+from demo import loader
+from demo.media import has_vietnamese_font
 
 
 class Command(BaseCommand):

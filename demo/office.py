@@ -5,13 +5,14 @@ import datetime
 
 from wagtail.models import Collection
 
-from ..models import (
+from page_types.models import (
     AnnouncementPage,
     MandatedSection,
     NewsArticlePage,
     OfficialDocumentPage,
 )
-from ..models.documents import DocType
+from page_types.models.documents import DocType
+
 from . import media
 from .clock import YEAR_START, at, moment, working_day_on_or_after
 from .data import FIXTURES

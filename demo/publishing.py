@@ -17,7 +17,6 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db.models import ForeignKey
 from django.db.models.signals import post_save
-from django.dispatch.dispatcher import _make_id
 from django.utils.text import slugify
 from modelsearch.backends import get_search_backends
 from modelsearch.index import class_is_indexed, get_indexed_models
@@ -25,10 +24,10 @@ from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.log_actions import LogContext
-from wagtail.models import Page, PageLogEntry, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from .clock import simulated_now
+from tenants.clock import simulated_now
 
 
 @contextmanager
@@ -51,27 +50,6 @@ def remembered_foreign_keys():
         yield
     finally:
         ForeignKey.validate = original
-
-
-@contextmanager
-def deferred_log_followers():
-    """Detach, for the duration of the load, whatever follows ``PageLogEntry`` rows one by one
-    (the audit's ledger does): thousands of publications in one go are cheaper to replay from
-    the log afterwards (see ``loader.REBUILD_COMMANDS``) than to follow row by row.
-
-    Django offers no public way to detach a receiver it did not give us, so the receivers list is
-    edited under the signal's own lock; the exact entries are put back afterwards."""
-    key = _make_id(PageLogEntry)
-    with post_save.lock:
-        detached = [entry for entry in post_save.receivers if entry[0][1] == key]
-        post_save.receivers[:] = [e for e in post_save.receivers if e not in detached]
-        post_save.sender_receivers_cache.clear()
-    try:
-        yield
-    finally:
-        with post_save.lock:
-            post_save.receivers.extend(e for e in detached if e not in post_save.receivers)
-            post_save.sender_receivers_cache.clear()
 
 
 @contextmanager

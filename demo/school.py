@@ -19,7 +19,7 @@ import zlib
 from django.core.exceptions import ImproperlyConfigured
 from wagtail.contrib.forms.models import FormSubmission
 
-from ..models import (
+from page_types.models import (
     DisclosureItemPage,
     DisclosureYearPage,
     FormFilePage,
@@ -31,7 +31,8 @@ from ..models import (
     WeeklyMenuPage,
     WeeklySchedulePage,
 )
-from ..models.announcements import AnnouncementPage
+from page_types.models.announcements import AnnouncementPage
+
 from . import media, texts_disclosure
 from .clock import (
     SCHOOL_YEAR,

@@ -5,30 +5,26 @@ Idempotent: a school whose content is already there is left alone, so a second r
 and returns quickly; ``--schools N`` then a full run loads the rest."""
 
 import datetime
-import io
 import time
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.core.management import call_command, get_commands
 from django.db import transaction
 from django.test.utils import override_settings
 from wagtail.models import Page, PageLogEntry
 
+from audit.bulk import deferred_ledger
+from audit.ledger import rebuild as rebuild_ledger
+from page_types.models import NewsArticlePage, OfficialDocumentPage
+from regulations.services import open_school_year
 from tenants.models import Authority, Membership, School
 from tenants.provisioning import SchoolData, add_member, create_authority, provision_school
 
-from ..models import NewsArticlePage, OfficialDocumentPage
 from . import data
 from .clock import TZ, at, simulated_now
 from .office import OfficeLoader, OfficeMedia
-from .publishing import (
-    Publisher,
-    deferred_indexing,
-    deferred_log_followers,
-    remembered_foreign_keys,
-)
+from .publishing import Publisher, deferred_indexing, remembered_foreign_keys
 from .school import SchoolLoader
 
 DEMO_PASSWORD = "demo@2016"
@@ -37,11 +33,6 @@ OFFICE_ADMIN = "phong.quantri"
 OFFICE_AUDITOR = "phong.kiemtra"
 # The office and schools were set up in May 2016, before the June disclosures.
 PROVISIONED_AT = at(datetime.date(2016, 5, 16), 8, 0)
-# Other apps' commands that rebuild what they derive from the publication log (run after the
-# load, when present) and the one that opens a school year's disclosure slots. Called by name:
-# page_types does not import the apps above it.
-REBUILD_COMMANDS = ("audit_rebuild",)
-OPEN_YEAR_COMMAND = "open_school_year"
 YEAR_OPENED_AT = at(datetime.date(2016, 6, 1), 7, 30)
 LOG_RANGE = (
     datetime.datetime(2016, 1, 1, tzinfo=TZ),
@@ -52,7 +43,7 @@ LOG_RANGE = (
 def drop_empty_years_before(demos, schools, first_year):
     """Provisioning at the simulated May 2016 opened 2015-2016 (the year then running); the demo
     starts with 2016-2017, so an earlier year with nothing published is only noise."""
-    from ..models import DisclosureItemPage, DisclosureYearPage
+    from page_types.models import DisclosureItemPage, DisclosureYearPage
 
     for demo in demos:
         root = schools[demo.slug].root_page
@@ -134,15 +125,13 @@ def load(limit=None, log=print):
     try:
         # DEBUG=True (development) would record and format every one of the load's SQL queries.
         with override_settings(DEBUG=False), transaction.atomic():
-            with deferred_indexing(), deferred_log_followers(), remembered_foreign_keys():
+            # The ledger is replayed from the log once at the end, not followed row by row.
+            with deferred_indexing(), deferred_ledger(), remembered_foreign_keys():
                 _load(limit, publisher, result, log)
-            commands = get_commands()
-            for name in REBUILD_COMMANDS:
-                if name in commands:
-                    log("Dựng lại sổ theo dõi cập nhật từ nhật ký xuất bản…")
-                    clock = time.process_time()
-                    call_command(name, stdout=io.StringIO())
-                    result.timed(name, clock)
+            log("Dựng lại sổ theo dõi cập nhật từ nhật ký xuất bản…")
+            clock = time.process_time()
+            rebuild_ledger()
+            result.timed("audit_rebuild", clock)
     except BaseException:
         publisher.remove_files()
         raise
@@ -179,19 +168,13 @@ def _load(limit, publisher, result, log):
         if authority.site_id and not office_has_content(authority):
             publisher.touch_tree(authority.site.root_page)
     clock = result.timed("provisioning", clock)
-    if OPEN_YEAR_COMMAND in get_commands():
-        # The office opened 2016-2017's disclosures on 1 June 2016 (the June deadline).
-        with simulated_now(YEAR_OPENED_AT):
-            for demo in demos:
-                if not school_has_content(schools[demo.slug]):
-                    call_command(
-                        OPEN_YEAR_COMMAND,
-                        "2016-2017",
-                        school=demo.row["code"],
-                        stdout=io.StringIO(),
-                    )
-        drop_empty_years_before(demos, schools, "2016-2017")
-    clock = result.timed(OPEN_YEAR_COMMAND, clock)
+    # The office opened 2016-2017's disclosures on 1 June 2016 (the June deadline).
+    with simulated_now(YEAR_OPENED_AT):
+        for demo in demos:
+            if not school_has_content(schools[demo.slug]):
+                open_school_year(schools[demo.slug], "2016-2017")
+    drop_empty_years_before(demos, schools, "2016-2017")
+    clock = result.timed("open_school_year", clock)
     users = ensure_users(office, authority, demos, schools)
     clock = result.timed("users", clock)
     office_media = OfficeMedia(office)

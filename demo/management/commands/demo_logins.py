@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from page_types.demo import data, loader
+from demo import data, loader
 from tenants.models import Authority, Level, Membership, School
 
 
