@@ -106,6 +106,12 @@ class Publisher:
         self.files = []  # storage names written; removed again if the load fails
         self.counts = Counter()
         self._slugs = {}
+        # Nothing happens after the horizon (the moment of the load): a page created before it
+        # but published after stays a draft; anything later is not made at all.
+        self.horizon = None
+
+    def happened(self, moment):
+        return self.horizon is None or moment <= self.horizon
 
     # ------------------------------------------------------------ pages
     def unique_slug(self, parent, text):
@@ -121,7 +127,12 @@ class Publisher:
         return slug
 
     def create(self, parent, page, *, author, created, approver=None, published=None, refs=False):
-        """Add ``page`` under ``parent`` as a draft by ``author``; publish it if asked."""
+        """Add ``page`` under ``parent`` as a draft by ``author``; publish it if asked.
+        None if ``created`` is after the horizon."""
+        if not self.happened(created):
+            return None
+        if published is not None and not self.happened(published):
+            published = None
         if not page.slug:
             page.slug = self.unique_slug(parent, page.title)
         else:
@@ -143,9 +154,18 @@ class Publisher:
             revision.publish(user=user, changed=changed)
 
     def update(self, page, change, *, author, edited, approver=None, published=None, refs=False):
-        """Edit a page (``change`` mutates a fresh copy), save a revision, publish it."""
+        """Edit a page (``change`` mutates a fresh copy), save a revision, publish it; nothing
+        if ``edited`` is after the horizon or the change changes nothing."""
+        if not self.happened(edited):
+            return page
+        if published is not None and not self.happened(published):
+            published = None
         page = Page.objects.get(pk=page.pk).specific
+        before = page.serializable_data()
         change(page)
+        if page.live and page.serializable_data() == before:
+            # Last year's text again: an editor would not publish it a second time.
+            return page
         with simulated_now(edited), LogContext(user=author):
             revision = page.save_revision(user=author)
         if published is not None:
@@ -155,6 +175,8 @@ class Publisher:
 
     def republish_unchanged(self, page, *, user, when):
         """Publish the page again with nothing changed (a "for show" update)."""
+        if not self.happened(when):
+            return page
         page = Page.objects.get(pk=page.pk).specific
         with simulated_now(when), LogContext(user=user):
             revision = page.save_revision(user=user, changed=False)
