@@ -363,6 +363,39 @@ class SchoolYearCalendar(ClusterableModel):
             raise ValidationError({"end": _("Ngày kết thúc phải sau ngày bắt đầu.")})
 
 
+class SchoolYearOpening(models.Model):
+    """The day an office's schools get a school year's calendar and disclosure slots, when the
+    office moves it from the default (1 August); and when the office last opened it by hand."""
+
+    authority = models.ForeignKey(
+        Authority, verbose_name=_("đơn vị quản lý"), on_delete=models.CASCADE, related_name="+"
+    )
+    school_year = models.CharField(_("năm học"), max_length=9, validators=[SCHOOL_YEAR])
+    opens_on = models.DateField(_("ngày mở năm học"))
+    opened_at = models.DateTimeField(_("mở lần cuối lúc"), null=True, blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người mở"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("ngày mở năm học")
+        verbose_name_plural = _("ngày mở năm học")
+        ordering = ["-school_year", "authority__path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["authority", "school_year"], name="regulations_opening_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.authority} – {self.school_year}"
+
+
 class CalendarBreak(models.Model):
     calendar = ParentalKey(SchoolYearCalendar, on_delete=models.CASCADE, related_name="breaks")
     name = models.CharField(_("tên kỳ nghỉ"), max_length=100, default=_("Nghỉ Tết Nguyên đán"))
