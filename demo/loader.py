@@ -19,7 +19,7 @@ from wagtail.models import Page, PageLogEntry
 from audit.bulk import deferred_ledger
 from audit.ledger import rebuild as rebuild_ledger
 from page_types.models import NewsArticlePage, OfficialDocumentPage
-from regulations.services import open_school_year
+from regulations.year_opening import open_school_year
 from tenants.clock import TZ, at, simulated_now
 from tenants.models import Authority, Membership, School
 from tenants.provisioning import SchoolData, add_member, create_authority, provision_school

@@ -32,6 +32,7 @@ from page_types.models import (
     WeeklySchedulePage,
 )
 from page_types.models.announcements import AnnouncementPage
+from regulations.calendars import monday_of
 from tenants.clock import at, simulated_now
 from tenants.models import Level
 
@@ -574,7 +575,7 @@ class SchoolLoader:
         everyday = self._everyday()
         by_week = {}
         for topic in events:
-            monday = topic.when - topic.when.weekday() * DAY
+            monday = monday_of(topic.when)
             by_week.setdefault(monday, []).append(topic)
         quiet = [w for w in self.weeks[3:] if w not in by_week]
         skipped = set(self.rng.sample(quiet, min(2, len(quiet))))

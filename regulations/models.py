@@ -1,5 +1,5 @@
 """Regulation profiles as data: items, deadline rules, calendars, per-school checklists, and the
-immutable publication evidence. Logic lives in rules.py, calendars.py and services.py."""
+immutable publication evidence. Logic lives in rules.py, calendars.py and the modules services.py lists."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError

@@ -7,7 +7,8 @@ from django.db.models import Count
 
 from page_types.models import DisclosureItemPage, MandatedSection
 
-from ..services import missing_items_public, year_page_specs, yearly_deadline
+from ..catalogue import yearly_deadline
+from ..public_display import missing_items_public, year_page_specs
 
 register = template.Library()
 
