@@ -123,16 +123,21 @@ class DemoYear:
             return "09/2024"
         return "36/2017" if self.first >= 2018 else "09/2009"
 
+    @cached_property
+    def calendars(self):
+        """The product's calendars, loaded once for the thousands of look-ups of a load."""
+        return calendars.Calendars([self.label])
+
     def is_working_day(self, day):
-        return calendars.is_working_day(day)
+        return self.calendars.is_working_day(day)
 
     def working_day_on_or_after(self, day):
-        while not calendars.is_working_day(day):
+        while not self.is_working_day(day):
             day += DAY
         return day
 
     def working_day_on_or_before(self, day):
-        while not calendars.is_working_day(day):
+        while not self.is_working_day(day):
             day -= DAY
         return day
 
