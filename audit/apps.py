@@ -12,9 +12,15 @@ class AuditConfig(AppConfig):
         from wagtail.models import PageLogEntry
 
         from . import invalidation
+        from .bulk import unless_deferred
         from .ledger import on_log_entry
 
         # Every publish, unpublish, delete and move writes a PageLogEntry; Wagtail sends
         # page_published before writing it, so the ledger follows the log row itself.
-        post_save.connect(on_log_entry, sender=PageLogEntry, dispatch_uid="audit-ledger")
+        post_save.connect(
+            unless_deferred(on_log_entry),
+            sender=PageLogEntry,
+            dispatch_uid="audit-ledger",
+            weak=False,
+        )
         invalidation.connect(self)

@@ -6,6 +6,8 @@ C = to be confirmed by the office."""
 
 import datetime
 
+from tenants.models import Level
+
 PROFILES = [
     {
         "code": "TT09_2009",
@@ -60,7 +62,7 @@ WITHIN_10 = "within_working_days(10)"
 RETAIN_5 = "retain_years(5)"
 
 _MN, _TH, _THCS = ("MN",), ("TH",), ("THCS",)
-_ALL = ("MN", "TH", "THCS")
+_ALL = tuple(Level.values)  # the school levels, declared once in tenants.models
 
 _STAFF_COLUMNS = [
     "STT",

@@ -1,5 +1,5 @@
 """Regulation profiles as data: items, deadline rules, calendars, per-school checklists, and the
-immutable publication evidence. Logic lives in rules.py, calendars.py and services.py."""
+immutable publication evidence. Logic lives in rules.py, calendars.py and the modules services.py lists."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -361,6 +361,39 @@ class SchoolYearCalendar(ClusterableModel):
     def clean(self):
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+
+
+class SchoolYearOpening(models.Model):
+    """The day an office's schools get a school year's calendar and disclosure slots, when the
+    office moves it from the default (1 August); and when the office last opened it by hand."""
+
+    authority = models.ForeignKey(
+        Authority, verbose_name=_("đơn vị quản lý"), on_delete=models.CASCADE, related_name="+"
+    )
+    school_year = models.CharField(_("năm học"), max_length=9, validators=[SCHOOL_YEAR])
+    opens_on = models.DateField(_("ngày mở năm học"))
+    opened_at = models.DateTimeField(_("mở lần cuối lúc"), null=True, blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người mở"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("ngày mở năm học")
+        verbose_name_plural = _("ngày mở năm học")
+        ordering = ["-school_year", "authority__path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["authority", "school_year"], name="regulations_opening_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.authority} – {self.school_year}"
 
 
 class CalendarBreak(models.Model):

@@ -9,13 +9,8 @@ from wagtail.admin.ui.components import Component
 
 from tenants.models import Membership, School
 
-from .services import (
-    LIVE_STATUSES,
-    NEEDS_UPDATE,
-    STATUS_LABELS,
-    deadlines_many,
-    year_statuses,
-)
+from .deadlines import deadlines_many
+from .statuses import LIVE_STATUSES, NEEDS_UPDATE, STATUS_LABELS, year_statuses
 
 WINDOW_DAYS = 30
 

@@ -14,11 +14,11 @@ from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry
 
 from page_types.models import DisclosureItemPage, DisclosureYearPage
+from tenants.log_actions import PUBLISH_ACTIONS
 from tenants.models import Membership, School
 
 from . import rules
 from .models import Item, RetentionOverride
-from .services import PUBLISH_ACTIONS
 
 OVERRIDE_ACTION = "regulations.retention_override"
 GRANT_SESSION_KEY = "regulations_retention_grants"

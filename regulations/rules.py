@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from .calendars import monday_of
+
 YEARLY_JUNE_UPDATE_SEPTEMBER = "yearly_june_update_september"
 YEARLY_BEFORE_JUNE_30 = "yearly_before_june_30"
 MONTHLY_BEFORE_DAY = "monthly_before_day"
@@ -121,7 +123,7 @@ def month_deadline(rule, month_first_day):
 
 def week_deadline(week_monday):
     """Plan/menu for week W: before the Saturday of week W-1 → last on-time day is Friday W-1."""
-    monday = week_monday - datetime.timedelta(days=week_monday.weekday())
+    monday = monday_of(week_monday)
     return monday - datetime.timedelta(days=3)
 
 

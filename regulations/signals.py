@@ -8,7 +8,7 @@ from tenants.signals import school_provisioned
 
 from .calendars import school_year_of
 from .evidence import record_publication
-from .services import open_school_year
+from .year_opening import open_school_year
 
 
 def open_current_year(sender, school, **kwargs):

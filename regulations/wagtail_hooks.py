@@ -30,6 +30,8 @@ from .retention import (
     retained_pages,
 )
 from .views import retention_override
+from .year_admin import menu_item as school_years_menu_item
+from .year_admin import school_years
 
 # Policies must exist before the viewsets register (Wagtail 8 looks them up by model).
 for _model, _policy in POLICIES.items():
@@ -48,8 +50,14 @@ def register_urls():
             "regulations/retention/<int:page_id>/<str:action>/",
             retention_override,
             name="regulations_retention_override",
-        )
+        ),
+        path("regulations/school-years/", school_years, name="regulations_school_years"),
     ]
+
+
+@hooks.register("register_settings_menu_item")
+def register_school_years_menu_item():
+    return school_years_menu_item()
 
 
 @hooks.register("insert_global_admin_css")

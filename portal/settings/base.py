@@ -29,6 +29,7 @@ ALLOWED_HOSTS = [PORTAL_DOMAIN, "." + PORTAL_DOMAIN]
 
 INSTALLED_APPS = [
     # Project apps first so their templates and translations win.
+    "demo",
     "subscriptions",
     "audit",
     "regulations",

@@ -9,7 +9,8 @@ from page_types.models import DisclosureItemPage, MandatedSection
 from tenants.clock import local_today
 
 from ..calendars import school_year_of
-from ..services import missing_items_public, year_page_specs, yearly_deadline
+from ..catalogue import yearly_deadline
+from ..public_display import missing_items_public, year_page_specs
 
 register = template.Library()
 

@@ -1,23 +1,22 @@
 """Helpers for the regulations tests: publishing at simulated times, the log being the truth."""
 
 import datetime
-from unittest import mock
 
 import pytest
-from django.utils import timezone
 
 from page_types.models import DisclosureItemPage, MandatedSection
-from regulations.services import open_school_year
+from regulations.year_opening import open_school_year
+from tenants import clock
 
 
 def at(year, month, day, hour=9, minute=0):
     """An aware local (Asia/Ho_Chi_Minh) datetime."""
-    return timezone.make_aware(datetime.datetime(year, month, day, hour, minute))
+    return clock.at(datetime.date(year, month, day), hour, minute)
 
 
 def publish(page, when, user=None):
     """Save a revision and publish it as if it happened at `when` (log timestamps included)."""
-    with mock.patch("django.utils.timezone.now", return_value=when):
+    with clock.simulated_now(when):
         revision = page.save_revision(user=user, log_action=True)
         revision.publish(user=user)
     page.refresh_from_db()
@@ -29,7 +28,7 @@ def edit(page, when, user=None, **changes):
     page = page.specific
     for name, value in changes.items():
         setattr(page, name, value)
-    with mock.patch("django.utils.timezone.now", return_value=when):
+    with clock.simulated_now(when):
         return page.save_revision(user=user, log_action=True)
 
 

@@ -10,7 +10,8 @@ from django.utils import timezone
 from tenants.models import School
 
 from ...calendars import valid_school_year
-from ...services import STATUS_LABELS, recurring_details, year_status
+from ...recurring import recurring_details
+from ...statuses import STATUS_LABELS, year_status
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tenants.models import Authority, School
 
 from ...calendars import valid_school_year
-from ...services import open_school_year
+from ...year_opening import open_school_year
 
 
 class Command(BaseCommand):

@@ -1,56 +1,36 @@
-"""Disclosure items of 2016-2017 under Thông tư 09/2009/TT-BGDĐT ("3 công khai"): forms
-BM01–04 (MN), 05–08 (TH), 09–12 (THCS), accreditation (KD) and finance (TC).
+"""What a demo school writes in its disclosure slots, by kind of item: under Thông tư
+09/2009/TT-BGDĐT ("3 công khai") forms BM01–04 (MN), 05–08 (TH), 09–12 (THCS), accreditation (KD)
+and finance (TC); under Thông tư 09/2024/TT-BGDĐT the articles Điều 4–9 and the annual report.
 
-The regulations app creates the slots (``item_code`` like "TT09_2009.BM05") when it is installed;
-``FALLBACK_ITEMS`` is the same list, used when it is not. Numbers are derived from the school's
-size so every school's tables differ; the September update changes them a little."""
+The regulations app creates the slots (``open_school_year``); this module only fills them.
+Numbers are derived from the school's size so every school's tables differ; the September update
+changes them a little."""
 
-PROFILE_CODE = "TT09_2009"
-LEVEL_FIRST_FORM = {"MN": 1, "TH": 5, "THCS": 9}
-LEVEL_NAME = {"MN": "mầm non", "TH": "tiểu học", "THCS": "trung học cơ sở"}
 GRADES = {
     "MN": ("Nhà trẻ", "Mẫu giáo 3–4 tuổi", "Mẫu giáo 4–5 tuổi", "Mẫu giáo 5–6 tuổi"),
     "TH": ("Lớp 1", "Lớp 2", "Lớp 3", "Lớp 4", "Lớp 5"),
     "THCS": ("Lớp 6", "Lớp 7", "Lớp 8", "Lớp 9"),
 }
+LEVEL_NAME = {"MN": "mầm non", "TH": "tiểu học", "THCS": "trung học cơ sở"}
 KINDS = ("commitment", "results", "facilities", "staff")
-FORM_TITLES = {
-    "commitment": "Cam kết chất lượng giáo dục của cơ sở giáo dục {level_name}",
-    "results": "Chất lượng giáo dục thực tế của cơ sở giáo dục {level_name}",
-    "facilities": "Cơ sở vật chất của cơ sở giáo dục {level_name}",
-    "staff": "Đội ngũ nhà giáo, cán bộ quản lý và nhân viên của cơ sở giáo dục {level_name}",
+# Thông tư 09/2024: Điều 4 general information, 5 finance, 6/8 conditions, 7/9 plan and results,
+# the annual report.
+KINDS_2024 = {
+    "D4": "commitment",
+    "D5": "finance",
+    "D6": "staff",
+    "D8": "facilities",
+    "D7": "results",
+    "D9": "results",
+    "BCTN": "accreditation",
 }
-KD_TITLE = "Kiểm định chất lượng giáo dục, kế hoạch và kết quả xây dựng trường đạt chuẩn quốc gia"
-TC_TITLE = "Công khai thu chi tài chính"
-
-
-def item_code(suffix):
-    return f"{PROFILE_CODE}.{suffix}"
-
-
-def slot_slug(code):
-    """“TT09_2009.BM05” → “tt09-2009-bm05” (the slug scheme of the regulations app)."""
-    return code.lower().replace(".", "-").replace("_", "-")
-
-
-def fallback_items(level):
-    """(code, title) of every item a school of this level must disclose, in order."""
-    first = LEVEL_FIRST_FORM[level]
-    items = []
-    for offset, kind in enumerate(KINDS):
-        number = first + offset
-        title = FORM_TITLES[kind].format(level_name=LEVEL_NAME[level])
-        items.append((item_code(f"BM{number:02d}"), f"Biểu mẫu {number:02d} – {title}"))
-    items.append((item_code("KD"), KD_TITLE))
-    items.append((item_code("TC"), TC_TITLE))
-    return items
 
 
 def kind_of(code):
     suffix = code.rpartition(".")[2]
     if suffix.startswith("BM") and suffix[2:].isdigit():
         return KINDS[(int(suffix[2:]) - 1) % 4]
-    return {"KD": "accreditation", "TC": "finance"}.get(suffix, "generic")
+    return {"KD": "accreditation", "TC": "finance", **KINDS_2024}.get(suffix, "generic")
 
 
 def _split(total, parts, rng):
@@ -61,7 +41,7 @@ def _split(total, parts, rng):
     return counts
 
 
-def content(kind, level, stats, rng, stage):
+def content(kind, level, stats, rng, stage, first_year):
     """Paragraphs and a table (columns, rows) for one item.
 
     ``stats``: pupils, classes, staff, school, commune, principal; ``stage``: "june" (first
@@ -69,7 +49,10 @@ def content(kind, level, stats, rng, stage):
     pupils = stats["pupils"] + (rng.randint(8, 30) if stage == "september" else 0)
     grades = GRADES[level]
     word = "trẻ" if level == "MN" else "học sinh"
-    when = "tháng 6/2016" if stage == "june" else "cập nhật tháng 9/2016"
+    school_year = f"{first_year}-{first_year + 1}"
+    previous = f"{first_year - 1}-{first_year}"
+    following = f"{first_year + 1}-{first_year + 2}"
+    when = f"tháng 6/{first_year}" if stage == "june" else f"cập nhật tháng 9/{first_year}"
     if kind == "commitment":
         rows = [
             [
@@ -104,7 +87,7 @@ def content(kind, level, stats, rng, stage):
             ],
         ]
         paragraphs = [
-            f"{stats['school']} cam kết chất lượng giáo dục năm học 2016-2017 ({when}).",
+            f"{stats['school']} cam kết chất lượng giáo dục năm học {school_year} ({when}).",
             "Nhà trường thực hiện đầy đủ chương trình, kế hoạch giáo dục; công khai để cha mẹ học "
             "sinh và xã hội giám sát.",
         ]
@@ -154,7 +137,7 @@ def content(kind, level, stats, rng, stage):
                 ],
             ]
         paragraphs = [
-            f"Chất lượng giáo dục thực tế năm học 2015-2016 của {stats['school']}, công khai "
+            f"Chất lượng giáo dục thực tế năm học {previous} của {stats['school']}, công khai "
             f"{when}.",
         ]
         return paragraphs, (["STT", "Nội dung", "Tổng số", *grades], rows)
@@ -179,7 +162,7 @@ def content(kind, level, stats, rng, stage):
             ["5", "Nhà vệ sinh đạt chuẩn", str(rng.randint(6, 12)), ""],
             ["6", "Máy vi tính phục vụ dạy học", str(rng.randint(12, 40)), ""],
         ]
-        paragraphs = [f"Cơ sở vật chất của {stats['school']} năm học 2016-2017 ({when})."]
+        paragraphs = [f"Cơ sở vật chất của {stats['school']} năm học {school_year} ({when})."]
         return paragraphs, (["STT", "Nội dung", "Số lượng", "Bình quân"], rows)
     if kind == "staff":
         staff = stats["staff"] + (rng.randint(1, 3) if stage == "september" else 0)
@@ -218,7 +201,7 @@ def content(kind, level, stats, rng, stage):
         ]
         paragraphs = [
             f"Đội ngũ nhà giáo, cán bộ quản lý và nhân viên của {stats['school']} năm học "
-            f"2016-2017 ({when}). 100% đạt chuẩn trình độ đào tạo.",
+            f"{school_year} ({when}). 100% đạt chuẩn trình độ đào tạo.",
         ]
         columns = [
             "STT",
@@ -231,18 +214,18 @@ def content(kind, level, stats, rng, stage):
         ]
         return paragraphs, (columns, rows)
     if kind == "accreditation":
-        year = rng.choice((2012, 2013, 2014, 2015))
+        year = first_year - rng.choice((1, 2, 3, 4))
         paragraphs = [
             f"{stats['school']} được công nhận đạt kiểm định chất lượng giáo dục cấp độ 2 năm "
-            f"{year}; kế hoạch cải tiến chất lượng giai đoạn 2016-2020 đã được Hội đồng trường "
+            f"{year}; kế hoạch cải tiến chất lượng giai đoạn {first_year}-{first_year + 4} đã được Hội đồng trường "
             "thông qua.",
             "Nhà trường phấn đấu được công nhận lại đạt chuẩn quốc gia mức độ 1 trong năm học "
-            "2017-2018.",
+            f"{following}.",
         ]
         rows = [
             ["1", "Tự đánh giá chất lượng", f"Hoàn thành năm {year - 1}"],
             ["2", "Đánh giá ngoài, công nhận cấp độ", f"Cấp độ 2 – năm {year}"],
-            ["3", "Chuẩn quốc gia", "Kế hoạch công nhận lại năm học 2017-2018"],
+            ["3", "Chuẩn quốc gia", f"Kế hoạch công nhận lại năm học {following}"],
         ]
         return paragraphs, (["STT", "Nội dung", "Kết quả / kế hoạch"], rows)
     if kind == "finance":
@@ -268,7 +251,7 @@ def content(kind, level, stats, rng, stage):
             ["4", "Vệ sinh bán trú", f"{rng.choice((20, 25, 30))}.000 đ/tháng", "Thỏa thuận"],
             [
                 "5",
-                "Tổng thu sự nghiệp năm 2016 (triệu đồng)",
+                f"Tổng thu sự nghiệp năm {first_year} (triệu đồng)",
                 f"{rng.randint(900, 2600)}",
                 "Theo báo cáo quyết toán",
             ],
@@ -276,14 +259,14 @@ def content(kind, level, stats, rng, stage):
                 "6",
                 "Thu nhập bình quân cán bộ, giáo viên",
                 f"{rng.randint(7, 9)},{rng.randint(0, 9)} triệu đ/tháng",
-                "Năm 2016",
+                f"Năm {first_year}",
             ],
         ]
         paragraphs = [
-            f"Công khai thu chi tài chính năm học 2016-2017 của {stats['school']} ({when}).",
+            f"Công khai thu chi tài chính năm học {school_year} của {stats['school']} ({when}).",
             "Nhà trường không thu các khoản ngoài danh mục; mọi khoản thu thỏa thuận đều có biên "
             "bản thống nhất với Ban đại diện cha mẹ học sinh.",
         ]
         return paragraphs, (["STT", "Khoản mục", "Mức thu / số liệu", "Ghi chú"], rows)
-    paragraphs = [f"{stats['school']} công khai nội dung này năm học 2016-2017 ({when})."]
+    paragraphs = [f"{stats['school']} công khai nội dung này năm học {school_year} ({when})."]
     return paragraphs, None

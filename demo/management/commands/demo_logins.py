@@ -4,7 +4,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from page_types.demo import data, loader
+from demo import data, loader
+from regulations.models import Checklist
 from tenants.models import Authority, Level, Membership, School
 
 
@@ -34,7 +35,10 @@ class Command(BaseCommand):
         if authority is None or not schools:
             out("Chưa có dữ liệu mẫu. Chạy: python manage.py load_demo (hoặc make run).")
             return
-        title = "CỔNG THÔNG TIN TRƯỜNG HỌC – DỮ LIỆU MẪU NĂM HỌC 2016-2017"
+        years = sorted(
+            set(Checklist.objects.filter(school__in=schools).values_list("school_year", flat=True))
+        )
+        title = "CỔNG THÔNG TIN TRƯỜNG HỌC – DỮ LIỆU MẪU NĂM HỌC " + ", ".join(years)
         out(title)
         out("=" * len(title))
         out(f"Trang của Phòng:  {address(domain, port)}   ({authority.name})")

@@ -1,16 +1,17 @@
-"""``manage.py load_demo``: the Củ Chi demo (office, schools, accounts, school year 2016-2017)."""
+"""``manage.py load_demo``: the Củ Chi demo (office, schools, accounts, and the school year
+running today with the one before it)."""
 
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from page_types.demo import loader
-from page_types.demo.media import has_vietnamese_font
+from demo import loader
+from demo.media import has_vietnamese_font
 
 
 class Command(BaseCommand):
     help = (
         "Nạp dữ liệu mẫu: Phòng GD&ĐT huyện Củ Chi, các trường, tài khoản demo và nội dung "
-        "năm học 2016-2017. Chạy lại không tạo trùng."
+        "năm học đang diễn ra (đến hôm nay) cùng năm học trước. Chạy lại không tạo trùng."
     )
 
     def add_arguments(self, parser):
@@ -52,7 +53,8 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             self.style.SUCCESS(
-                f"Đã nạp dữ liệu mẫu trong {result.seconds:.1f} giây: "
+                f"Đã nạp dữ liệu mẫu (năm học {', '.join(result.years)}) trong "
+                f"{result.seconds:.1f} giây: "
                 f"{len(result.schools_created)} trường mới, nội dung của "
                 f"{len(result.schools_loaded)} trường"
                 + (" và trang của Phòng" if result.office_loaded else "")
@@ -65,6 +67,6 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {label}: {seconds:.1f} giây CPU")
         if result.fixed_log_entries:
             self.stderr.write(
-                f"Đã chỉnh {result.fixed_log_entries} dòng nhật ký có thời điểm ngoài năm học "
-                "2016-2017."
+                f"Đã chỉnh {result.fixed_log_entries} dòng nhật ký có thời điểm ngoài khoảng thời "
+                "gian của dữ liệu mẫu."
             )

@@ -1,15 +1,14 @@
 """The demo data (``load_demo``, ``demo_logins``): what a visitor, an office auditor and the
 audit see after ``make run``.
 
-The full demo is loaded once for the ``TestFullDemo`` class (inside a transaction rolled back at
-the end, so other test modules start clean); the reduced ``--schools N`` variant covers
-idempotency, resuming and atomicity."""
+The full demo is loaded once for the ``TestFullDemo`` class, with the clock on 01/12/2026 (inside
+a transaction rolled back at the end, so other test modules start clean): school year 2026-2027
+up to that day and 2025-2026 complete. The reduced ``--schools N`` variant covers idempotency,
+resuming and atomicity."""
 
 import datetime
 import io
-import time
 from collections import defaultdict
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -20,25 +19,34 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision
 
-from page_types.demo import data as demo_data
-from page_types.demo.loader import DEMO_PASSWORD
+from demo import data as demo_data
+from demo.loader import DEMO_PASSWORD
+from demo.years import DemoYear
 from page_types.models import (
+    AnnouncementPage,
     DisclosureItemPage,
     DisclosureYearPage,
     MandatedSection,
     NewsArticlePage,
+    WeeklyMenuPage,
 )
+from regulations.calendars import monday_of
+from tenants.clock import TZ, at, simulated_now
 from tenants.models import Authority, Membership, School
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-YEAR_FROM = datetime.datetime(2016, 9, 1, tzinfo=TZ)
-YEAR_TO = datetime.datetime(2017, 6, 1, tzinfo=TZ)
-DEADLINE = datetime.datetime(2016, 11, 25, tzinfo=TZ)
+TODAY = datetime.date(2026, 12, 1)
+NOW = at(TODAY, 18, 0)
+# The complete year before today's: 2025-2026.
+YEAR_FROM = datetime.datetime(2025, 9, 1, tzinfo=TZ)
+YEAR_TO = datetime.datetime(2026, 6, 1, tzinfo=TZ)
+# The structure deadline of letter 1636 (25/11/2016) as the demo moves it into 2025-2026.
+DEADLINE = at(DemoYear(2025).day(datetime.date(2016, 11, 25)), 0, 0)
 
 
-def load(*args):
+def load(*args, now=NOW):
     out = io.StringIO()
-    call_command("load_demo", *args, stdout=out, stderr=io.StringIO())
+    with simulated_now(now):
+        call_command("load_demo", *args, stdout=out, stderr=io.StringIO())
     return out.getvalue()
 
 
@@ -88,10 +96,8 @@ def full_demo(django_db_setup, django_db_blocker, tmp_path_factory):
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            started = time.process_time()
             output = load()
-            cpu = time.process_time() - started
-            yield {"output": output, "cpu_seconds": cpu, "counts": counts()}
+            yield {"output": output, "counts": counts()}
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
@@ -99,12 +105,10 @@ def full_demo(django_db_setup, django_db_blocker, tmp_path_factory):
 
 @pytest.mark.usefixtures("full_demo")
 class TestFullDemo:
-    def test_load_reports_and_stays_reasonably_fast(self, db, full_demo):
+    def test_load_reports(self, db, full_demo):
+        # How long it takes is measured by `time manage.py load_demo`, not asserted here.
         assert "Đã nạp dữ liệu mẫu" in full_demo["output"]
         assert "12 trường mới" in full_demo["output"]
-        # CPU time, not wall time: the target is about a minute; a shared, busy machine
-        # inflates even CPU time, hence the margin. A regression guard, not a benchmark.
-        assert full_demo["cpu_seconds"] < 120, full_demo["cpu_seconds"]
 
     def test_office_and_schools_per_level(self, db):
         authority = Authority.objects.get(code="PGD-CUCHI")
@@ -129,8 +133,8 @@ class TestFullDemo:
         stale = [posts[s] for s, p in profiles.items() if p == "stale"]
         assert min(diligent) >= 40, posts
         assert min(diligent) >= 4 * max(stale), posts
-        # Stale schools: a few posts in September–October 2016, then almost nothing.
-        november = datetime.datetime(2016, 11, 1, tzinfo=TZ)
+        # Stale schools: a few posts in September–October, then almost nothing.
+        november = datetime.datetime(2025, 11, 1, tzinfo=TZ)
         for school in School.objects.filter(
             slug__in=[s for s, p in profiles.items() if p == "stale"]
         ):
@@ -144,27 +148,66 @@ class TestFullDemo:
         }
         assert len(weeks) >= 30, sorted(weeks)
 
-    def test_log_carries_the_simulated_2016_2017_times(self, db):
+    def test_log_carries_simulated_times_up_to_the_load(self, db):
         demo_roots = [s.root_page for s in School.objects.all()]
-        demo_roots.append(Authority.objects.get(code="PGD-CUCHI").site.root_page)
+        office_root = Authority.objects.get(code="PGD-CUCHI").site.root_page
         page_ids = set()
         for root in demo_roots:
             page_ids |= set(
                 Page.objects.descendant_of(root, inclusive=True).values_list("pk", flat=True)
             )
         entries = PageLogEntry.objects.filter(page_id__in=page_ids)
-        assert entries.filter(action="wagtail.publish").count() > 500
-        years = set(entries.values_list("timestamp__year", flat=True))
-        assert years <= {2016, 2017}, years
-        stamps = Page.objects.filter(pk__in=page_ids, first_published_at__isnull=False)
-        assert set(stamps.values_list("first_published_at__year", flat=True)) <= {2016, 2017}
-        assert not Revision.objects.filter(created_at__year__gt=2017).exists()
+        assert entries.filter(action="wagtail.publish").count() > 800
+        # The office's site is its 2016-2017 history (letter 1636); the schools show the
+        # last two school years; nothing happens after the moment of the load.
+        office = PageLogEntry.objects.filter(page__path__startswith=office_root.path)
+        assert set(office.values_list("timestamp__year", flat=True)) <= {2016, 2017}
+        school_years = set(
+            entries.filter(action="wagtail.publish").values_list("timestamp__year", flat=True)
+        )
+        assert school_years == {2025, 2026}, school_years
+        assert not entries.filter(timestamp__gt=NOW).exists()
+        assert not Revision.objects.filter(created_at__gt=NOW).exists()
         # Mostly during working hours, local time.
         hours = [
             t.astimezone(TZ).hour
             for t in entries.filter(action="wagtail.publish").values_list("timestamp", flat=True)
         ]
         assert sum(7 <= h < 18 for h in hours) / len(hours) > 0.8
+
+    def test_alive_today_banner_menus_and_recent_updates(self, db, client):
+        school = School.objects.get(slug="th-tan-an-hoi")
+        urgent = AnnouncementPage.objects.descendant_of(school.root_page).live()
+        urgent = urgent.filter(priority="urgent", date__lte=TODAY, valid_until__gte=TODAY)
+        assert urgent.exists()
+        html = client.get("/", HTTP_HOST=school.hostname).content.decode()
+        assert 'class="urgent"' in html and urgent.first().title in html
+        # This week's menu was published before the week began.
+        menu = WeeklyMenuPage.objects.descendant_of(school.root_page).live()
+        this_week = menu.get(week_start=monday_of(TODAY))
+        assert this_week.first_published_at < at(monday_of(TODAY), 0, 0)
+        # Some school updated in the last 7 days.
+        week_ago = NOW - datetime.timedelta(days=7)
+        assert PageLogEntry.objects.filter(
+            action="wagtail.publish", timestamp__gt=week_ago, timestamp__lte=NOW
+        ).exists()
+
+    def test_this_years_texts_say_this_year(self, db):
+        this_year = NewsArticlePage.objects.live().filter(
+            first_published_at__gte=at(datetime.date(2026, 8, 1), 0, 0)
+        )
+        assert this_year.count() > 30
+        for page in this_year:
+            text = f"{page.title} {page.intro} " + " ".join(str(b.value) for b in page.body)
+            assert "2016" not in text and "2015-2016" not in text, page.title
+            assert "2025-2026" not in text or "2026-2027" in text, page.title
+        plan = School.objects.get(slug="thcs-tan-thong-hoi").root_page.get_descendants()
+        assert plan.filter(title="Kế hoạch năm học 2026-2027").live().exists()
+
+    def test_output_names_each_schools_profile(self, full_demo):
+        for label in ("(chăm chỉ)", "(trung bình)", "(chiếu lệ)", "(bỏ trống)"):
+            assert label in full_demo["output"]
+        assert "năm học 2025-2026, 2026-2027" in full_demo["output"]
 
     def test_publications_are_attributed_to_the_school_staff(self, db):
         school = School.objects.get(slug="th-tan-an-hoi")
@@ -177,7 +220,7 @@ class TestFullDemo:
 
     def test_for_show_school_bursts_backdates_copies_and_republishes(self, db):
         school = School.objects.get(slug="thcs-an-nhon-tay")
-        posts = first_publications(school, datetime.datetime(2016, 1, 1, tzinfo=TZ), YEAR_TO)
+        posts = first_publications(school, datetime.datetime(2025, 6, 1, tzinfo=TZ), YEAR_TO)
         before_deadline = [
             t for t in posts if DEADLINE - datetime.timedelta(days=2) <= t < DEADLINE
         ]
@@ -223,13 +266,14 @@ class TestFullDemo:
         def slots(slug):
             school = School.objects.get(slug=slug)
             index = MandatedSection.objects.get(school=school, key="cong-khai").page
-            year = DisclosureYearPage.objects.child_of(index).get(school_year="2016-2017")
+            year = DisclosureYearPage.objects.child_of(index).get(school_year="2025-2026")
+            assert year.profile_code == "TT09_2024"
             assert year.live
             return DisclosureItemPage.objects.child_of(year)
 
         diligent = slots("thcs-tan-thong-hoi")
         codes = set(diligent.values_list("item_code", flat=True))
-        assert {"TT09_2009.BM09", "TT09_2009.BM12", "TT09_2009.TC"} <= codes
+        assert {"TT09_2024.D4", "TT09_2024.D5", "TT09_2024.D8", "TT09_2024.D9"} <= codes
         assert all(p.live and p.file_id for p in diligent)
         for page in diligent:
             stamps = list(
@@ -237,11 +281,11 @@ class TestFullDemo:
                 .order_by("timestamp")
                 .values_list("timestamp", flat=True)
             )
-            assert stamps[0].astimezone(TZ).month == 6 and stamps[0].year == 2016
+            assert stamps[0].astimezone(TZ).month == 6 and stamps[0].year == 2025
             assert any(s.astimezone(TZ).month == 9 for s in stamps[1:])
         assert (
             DisclosureItemPage.objects.child_of(diligent.first().get_parent())
-            .filter(slug="tt09-2009-bm09")
+            .filter(slug="tt09-2024-d4")
             .exists()
         )
         stale = slots("thcs-phuoc-hiep")
@@ -308,10 +352,8 @@ class TestFullDemo:
 
     def test_second_run_duplicates_nothing_and_is_quick(self, db, full_demo):
         before = counts()
-        started = time.monotonic()
         output = load()
         assert "đã có sẵn" in output
-        assert time.monotonic() - started < 10
         assert counts() == before == full_demo["counts"]
 
     def test_demo_logins_prints_addresses_and_accounts(self, db):
@@ -351,7 +393,7 @@ def test_reduced_demo_loads_resumes_and_is_idempotent(db, media_root):
 
 
 def test_failure_leaves_nothing_half_loaded(db, media_root, monkeypatch):
-    from page_types.demo import school as school_module
+    from demo import school as school_module
 
     def failing(self):
         raise RuntimeError("hỏng giữa chừng")

@@ -9,15 +9,15 @@ of on each of the three saves of a publish, which keeps the whole demo load shor
 
 import hashlib
 import html
+import json
 import re
 from collections import Counter, defaultdict
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db.models import ForeignKey
 from django.db.models.signals import post_save
-from django.dispatch.dispatcher import _make_id
 from django.utils.text import slugify
 from modelsearch.backends import get_search_backends
 from modelsearch.index import class_is_indexed, get_indexed_models
@@ -25,10 +25,10 @@ from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.log_actions import LogContext
-from wagtail.models import Page, PageLogEntry, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from .clock import simulated_now
+from tenants.clock import simulated_now
 
 
 @contextmanager
@@ -51,27 +51,6 @@ def remembered_foreign_keys():
         yield
     finally:
         ForeignKey.validate = original
-
-
-@contextmanager
-def deferred_log_followers():
-    """Detach, for the duration of the load, whatever follows ``PageLogEntry`` rows one by one
-    (the audit's ledger does): thousands of publications in one go are cheaper to replay from
-    the log afterwards (see ``loader.REBUILD_COMMANDS``) than to follow row by row.
-
-    Django offers no public way to detach a receiver it did not give us, so the receivers list is
-    edited under the signal's own lock; the exact entries are put back afterwards."""
-    key = _make_id(PageLogEntry)
-    with post_save.lock:
-        detached = [entry for entry in post_save.receivers if entry[0][1] == key]
-        post_save.receivers[:] = [e for e in post_save.receivers if e not in detached]
-        post_save.sender_receivers_cache.clear()
-    try:
-        yield
-    finally:
-        with post_save.lock:
-            post_save.receivers.extend(e for e in detached if e not in post_save.receivers)
-            post_save.sender_receivers_cache.clear()
 
 
 @contextmanager
@@ -119,6 +98,24 @@ def word_count(text):
     return len(re.findall(r"\w+", re.sub(r"<[^>]+>", " ", text)))
 
 
+def _content(page):
+    """The page's content, without the block ids a StreamField gives every new block."""
+
+    def strip(value):
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k != "id"}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    data = page.serializable_data()
+    for name, value in data.items():
+        if isinstance(value, str) and value.startswith("[{"):
+            with suppress(ValueError):
+                data[name] = strip(json.loads(value))
+    return strip(data)
+
+
 class Publisher:
     """Creates and publishes pages and media, remembering what to index afterwards."""
 
@@ -128,6 +125,12 @@ class Publisher:
         self.files = []  # storage names written; removed again if the load fails
         self.counts = Counter()
         self._slugs = {}
+        # Nothing happens after the horizon (the moment of the load): a page created before it
+        # but published after stays a draft; anything later is not made at all.
+        self.horizon = None
+
+    def happened(self, moment):
+        return self.horizon is None or moment <= self.horizon
 
     # ------------------------------------------------------------ pages
     def unique_slug(self, parent, text):
@@ -143,7 +146,12 @@ class Publisher:
         return slug
 
     def create(self, parent, page, *, author, created, approver=None, published=None, refs=False):
-        """Add ``page`` under ``parent`` as a draft by ``author``; publish it if asked."""
+        """Add ``page`` under ``parent`` as a draft by ``author``; publish it if asked.
+        None if ``created`` is after the horizon."""
+        if not self.happened(created):
+            return None
+        if published is not None and not self.happened(published):
+            published = None
         if not page.slug:
             page.slug = self.unique_slug(parent, page.title)
         else:
@@ -165,9 +173,18 @@ class Publisher:
             revision.publish(user=user, changed=changed)
 
     def update(self, page, change, *, author, edited, approver=None, published=None, refs=False):
-        """Edit a page (``change`` mutates a fresh copy), save a revision, publish it."""
+        """Edit a page (``change`` mutates a fresh copy), save a revision, publish it; nothing
+        if ``edited`` is after the horizon or the change changes nothing."""
+        if not self.happened(edited):
+            return page
+        if published is not None and not self.happened(published):
+            published = None
         page = Page.objects.get(pk=page.pk).specific
+        before = _content(page)
         change(page)
+        if page.live and _content(page) == before:
+            # Last year's text again: an editor would not publish it a second time.
+            return page
         with simulated_now(edited), LogContext(user=author):
             revision = page.save_revision(user=author)
         if published is not None:
@@ -177,6 +194,8 @@ class Publisher:
 
     def republish_unchanged(self, page, *, user, when):
         """Publish the page again with nothing changed (a "for show" update)."""
+        if not self.happened(when):
+            return page
         page = Page.objects.get(pk=page.pk).specific
         with simulated_now(when), LogContext(user=user):
             revision = page.save_revision(user=user, changed=False)

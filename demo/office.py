@@ -5,22 +5,25 @@ import datetime
 
 from wagtail.models import Collection
 
-from ..models import (
+from page_types.models import (
     AnnouncementPage,
     MandatedSection,
     NewsArticlePage,
     OfficialDocumentPage,
 )
-from ..models.documents import DocType
+from page_types.models.documents import DocType
+from tenants.clock import at
+
 from . import media
-from .clock import YEAR_START, at, moment, working_day_on_or_after
 from .data import FIXTURES
 from .publishing import paragraph_blocks, paragraphs_html, vn_slug
-from .school import seeded
-from .texts_news import OFFICE_NEWS
-from .texts_school import OFFICE_DOCUMENTS
+from .texts import office_texts
+from .years import REFERENCE_YEAR, DemoYear, moment, seeded
 
 MINUTE = datetime.timedelta(minutes=1)
+# The office's own content is its 2016-2017 history (the year of letter 1636).
+HISTORY = DemoYear(REFERENCE_YEAR)
+TEXTS = office_texts()
 SEED_1636 = FIXTURES / "cong-van-1636-GDDT-VP-2016.txt"
 ISSUERS = {
     "phong": ("UBND huyện Củ Chi", "Phòng Giáo dục và Đào tạo", "Củ Chi"),
@@ -28,32 +31,6 @@ ISSUERS = {
     "bo": ("", "Bộ Giáo dục và Đào tạo", "Hà Nội"),
     "ubnd": ("", "Ủy ban nhân dân Thành phố Hồ Chí Minh", "Thành phố Hồ Chí Minh"),
 }
-OFFICE_ANNOUNCEMENTS = (
-    {
-        "date": datetime.date(2016, 11, 17),
-        "title": "Hạn chót hoàn thiện cấu trúc website các trường: 25/11/2016",
-        "priority": "important",
-        "valid_until": datetime.date(2016, 11, 25),
-        "paragraphs": (
-            "Theo văn bản 1636/GDĐT-VP ngày 16/11/2016, các trường mầm non, tiểu học, trung học cơ "
-            "sở hoàn thiện cấu trúc trang thông tin điện tử theo hướng dẫn 1503/GDĐT-VP chậm nhất "
-            "ngày 25/11/2016.",
-            "Phòng sẽ kiểm tra tiến độ cập nhật của từng đơn vị và đưa vào tiêu chí thi đua.",
-        ),
-    },
-    {
-        "date": datetime.date(2017, 3, 2),
-        "title": "Lịch kiểm tra trang thông tin điện tử các trường từ 13/3 đến 17/3/2017",
-        "priority": "important",
-        "valid_until": datetime.date(2017, 3, 17),
-        "paragraphs": (
-            "Thực hiện kế hoạch số 245/KH-GDĐT, Phòng Giáo dục và Đào tạo kiểm tra công tác xây "
-            "dựng, cập nhật trang thông tin điện tử và công khai của các trường từ ngày 13/3 đến "
-            "ngày 17/3/2017.",
-            "Các đơn vị chuẩn bị tài khoản quản trị và hồ sơ công khai năm học 2016-2017.",
-        ),
-    },
-)
 
 
 def letter_1636():
@@ -70,7 +47,7 @@ def letter_1636():
 class OfficeMedia:
     """The office's documents and the parents' forms as PDFs, each drawn once per load."""
 
-    news = OFFICE_NEWS
+    news = TEXTS.OFFICE_NEWS
 
     def __init__(self, office):
         self.office = office
@@ -85,7 +62,7 @@ class OfficeMedia:
         }
 
     def document_spec(self, key):
-        spec = dict(next(d for d in OFFICE_DOCUMENTS if d["key"] == key))
+        spec = dict(next(d for d in TEXTS.OFFICE_DOCUMENTS if d["key"] == key))
         label = DocType(spec["doc_type"]).label
         spec["signer"] = spec["signer"].format_map(self.context())
         spec["title"] = f"{label} số {spec['number']} – {spec['summary'].rstrip('.')}"
@@ -178,8 +155,8 @@ class OfficeLoader:
     def load(self):
         self.home()
         images = {}
-        for item in OFFICE_NEWS:
-            day = working_day_on_or_after(item["when"])
+        for item in TEXTS.OFFICE_NEWS:
+            day = HISTORY.working_day_on_or_after(item["when"])
             scene = item["scene"]
             if scene not in images:
                 caption = media.scene_caption(scene)
@@ -202,10 +179,10 @@ class OfficeLoader:
                 lead_image=images[scene],
             )
             self.publish("tin-tuc", page, day, (9, 0), (16, 0), refs=True)
-        for spec in OFFICE_DOCUMENTS:
+        for spec in TEXTS.OFFICE_DOCUMENTS:
             resolved = self.media.document_spec(spec["key"])
-            day = working_day_on_or_after(
-                max(resolved["issued_on"], YEAR_START - 4 * datetime.timedelta(days=1))
+            day = HISTORY.working_day_on_or_after(
+                max(resolved["issued_on"], HISTORY.start - 4 * datetime.timedelta(days=1))
             )
             document = self.pub.document(
                 name=f"phong-{resolved['slug']}.pdf",
@@ -233,7 +210,7 @@ class OfficeLoader:
                 body=body,
             )
             self.publish("van-ban", page, day, refs=True)
-        for spec in OFFICE_ANNOUNCEMENTS:
+        for spec in TEXTS.OFFICE_ANNOUNCEMENTS:
             page = AnnouncementPage(
                 title=spec["title"],
                 date=spec["date"],

@@ -1,25 +1,25 @@
-"""One demo school's year 2016-2017, published according to its behaviour profile.
+"""One demo school's school year, published according to its behaviour profile (dates below are
+those of 2016-2017, the reference year; ``DemoYear.day`` moves them into the year being built).
 
 Profiles (``fixtures/demo/profiles.csv``):
 
 - ``diligent``: news nearly every school week, menus/plans/work schedules before the week starts,
-  disclosures published in June 2016 and updated in September 2016, every section filled.
-- ``middling``: a post every other week or so, recurring items often late, disclosures late.
-- ``stale``: a few posts in September–October 2016, then almost nothing; disclosures missing.
+  disclosures published in June and updated in September, every section filled.
+- ``middling``: a post every other week or so, recurring items often late, disclosures late
+  (July–August, after the June deadline).
+- ``stale``: a few posts in September–October, then almost nothing; disclosures missing.
 - ``show`` ("chiếu lệ"): long silences, then bursts of posts within 24 hours right before the
-  structure deadline (25/11/2016) and before the office's inspection (13/03/2017): thin posts,
+  structure deadline (25/11) and before the office's inspection (13/03): thin posts,
   posts copied from another school, posts dated weeks before they were really published, pages
   re-published without any change.
 """
 
 import datetime
-import random
-import zlib
 
 from django.core.exceptions import ImproperlyConfigured
 from wagtail.contrib.forms.models import FormSubmission
 
-from ..models import (
+from page_types.models import (
     DisclosureItemPage,
     DisclosureYearPage,
     FormFilePage,
@@ -31,68 +31,29 @@ from ..models import (
     WeeklyMenuPage,
     WeeklySchedulePage,
 )
-from ..models.announcements import AnnouncementPage
+from page_types.models.announcements import AnnouncementPage
+from regulations.calendars import monday_of
+from tenants.clock import at, simulated_now
+from tenants.models import Level
+
 from . import media, texts_disclosure
-from .clock import (
-    SCHOOL_YEAR,
-    WEEKDAYS,
-    YEAR_END,
-    YEAR_START,
-    at,
-    moment,
-    months,
-    school_weeks,
-    simulated_now,
-    vn_date,
-    weekday_name,
-    working_day_on_or_after,
-    working_day_on_or_before,
-)
 from .publishing import paragraph_blocks, paragraphs_html, table_block
-from .texts_news import CLOSINGS, MN, OFFICE, TH, THCS, THIN_POSTS, TOPICS, TOPICS_BY_KEY
-from .texts_school import (
-    ADMISSIONS,
-    AFTERNOONS,
-    ANNOUNCEMENT_CONTACTS,
-    ANNOUNCEMENT_OPENINGS,
-    ANNOUNCEMENTS,
-    BREAKFASTS,
-    DESSERTS,
-    FEEDBACK,
-    FORMS,
-    FORMS_BY_PROFILE,
-    INTRO,
-    INTRO_BY_PROFILE,
-    MAIN_DISHES,
-    MN_THEMES,
-    MN_WEEK_ACTIVITIES,
-    OWN_DOCUMENTS,
-    OWN_DOCUMENTS_BY_PROFILE,
-    PARENTS_CORNER,
-    SCHEDULE_POOL,
-    SCHEDULE_ROUTINE,
-    SCHEDULE_TEAMS,
-    SCHOOL_REPOSTS,
-    SIDES,
-    SOUPS,
-    TIMETABLE_SUBJECTS,
-    YEAR_PLAN_SECTIONS,
-)
+from .texts import school_texts
+from .years import WEEKDAYS, moment, seeded, vn_date, weekday_name
 
 DAY = datetime.timedelta(days=1)
 MINUTE = datetime.timedelta(minutes=1)
-# When the schools' sites were set up (before the June 2016 disclosures).
-SITE_SETUP = at(datetime.date(2016, 5, 20), 9, 0)
-# The two bursts of the "for show" schools: the evening before the deadline and before inspection.
+MN, TH, THCS = Level.MN, Level.TH, Level.THCS
+OFFICE = "tin-tu-phong"  # the news category of articles shared from the office
+# When the schools' sites were set up (before the June disclosures).
+SITE_SETUP = datetime.date(2016, 5, 20)
+# The two bursts of the "for show" schools: the evening before the structure deadline and
+# before the office's inspection.
 BURSTS = (
     datetime.date(2016, 11, 23),
     datetime.date(2017, 3, 9),
 )
 LEVEL_NAMES = {MN: "mầm non", TH: "tiểu học", THCS: "trung học cơ sở"}
-
-
-def seeded(*parts):
-    return random.Random(zlib.crc32(":".join(map(str, parts)).encode()))
 
 
 def class_names(demo):
@@ -107,7 +68,7 @@ def class_names(demo):
     return [f"{g}A{i}" for g in grades for i in range(1, per + 1)]
 
 
-def base_context(demo, office):
+def base_context(demo, office, year):
     level = demo.level
     mn = level == MN
     principal = demo.person("hieutruong").name
@@ -140,11 +101,12 @@ def base_context(demo, office):
         "office_head_title": office.head_title,
         "office_deputy": office.deputy,
         "office_deputy_title": office.deputy_title,
+        "school_year": year.label,
     }
 
 
-def article_context(demo, office, day, rng):
-    ctx = base_context(demo, office)
+def article_context(demo, office, year, day, rng):
+    ctx = base_context(demo, office, year)
     names = class_names(demo)
     a, b = rng.sample(names, 2)
     ctx.update(
@@ -163,20 +125,32 @@ def article_context(demo, office, day, rng):
     return ctx
 
 
-def topic_text(demo, office, topic, day):
+def variant(rng, options, year):
+    """One of ``options``: chosen per school by ``rng``, and a different one each year, so a
+    school's article on the same event is not last year's text again."""
+    return options[(rng.randrange(len(options)) + year.offset) % len(options)]
+
+
+def topic_text(demo, office, year, texts, topic, day):
     """(title, intro, body paragraphs) of a school's article on a topic. Deterministic per
-    (school, topic), so a school copying another one's article gets exactly its text."""
+    (school, topic, year), so a school copying another one's article gets exactly its text."""
     rng = seeded(demo.slug, topic.key)
-    ctx = article_context(demo, office, day, rng)
-    title = rng.choice(topic.titles).format_map(ctx)
-    paragraphs = [rng.choice(slot).format_map(ctx) for slot in topic.paragraphs]
-    closing = CLOSINGS[(demo.ordinal * 5 + TOPICS.index(topic)) % len(CLOSINGS)].format_map(ctx)
+    ctx = article_context(demo, office, year, day, rng)
+    title = variant(rng, topic.titles, year).format_map(ctx)
+    paragraphs = [variant(rng, slot, year).format_map(ctx) for slot in topic.paragraphs]
+    closings = texts.CLOSINGS
+    index = demo.ordinal * 5 + texts.TOPICS.index(topic) + 3 * year.offset
+    closing = closings[index % len(closings)].format_map(ctx)
     return title, paragraphs[0], paragraphs[1:] + [closing]
 
 
 class SchoolLoader:
-    def __init__(self, demo, school, *, editor, approver, publisher, office, office_media, peers):
+    def __init__(
+        self, demo, school, year, *, editor, approver, publisher, office, office_media, peers
+    ):
         self.demo = demo
+        self.y = year
+        self.t = school_texts(year)
         self.school = school
         self.level = school.level
         self.profile = demo.profile
@@ -186,16 +160,18 @@ class SchoolLoader:
         self.office = office
         self.office_media = office_media
         self.peers = peers
-        self.rng = seeded(demo.slug, "plan")
-        self.ctx = base_context(demo, office)
+        self.rng = seeded(demo.slug, "plan", year.first)
+        self.ctx = base_context(demo, office, year)
         self.sections = {
             ms.key: ms.page.specific
             for ms in MandatedSection.objects.filter(school=school).select_related("page")
         }
-        self.weeks = school_weeks()
+        self.weeks = year.weeks
         self.images = {}
         self.articles = {}  # topic key → NewsArticlePage, for the unchanged re-publications
-        self.posts_in_burst = {burst: 0 for burst in BURSTS}
+        self.bursts = tuple(year.day(b) for b in BURSTS)
+        self.site_setup = at(year.day(SITE_SETUP), 9, 0)
+        self.posts_in_burst = {burst: 0 for burst in self.bursts}
 
     # ------------------------------------------------------------ helpers
     def fmt(self, text, **extra):
@@ -217,6 +193,8 @@ class SchoolLoader:
         return sorted(slots)
 
     def image_for(self, scene, when):
+        if not self.pub.happened(when):
+            return None
         if scene not in self.images:
             caption = media.scene_caption(scene)
             self.images[scene] = self.pub.image(
@@ -232,6 +210,8 @@ class SchoolLoader:
         return self.images[scene]
 
     def pdf(self, key, doc_title, when, **document):
+        if not self.pub.happened(when):
+            return None
         data = media.render_pdf(
             org_parent="Phòng GD&ĐT huyện Củ Chi",
             org=self.demo.name,
@@ -263,7 +243,7 @@ class SchoolLoader:
         )
 
     def count_burst(self, when):
-        for burst in BURSTS:
+        for burst in self.bursts:
             start = at(burst, 0, 0)
             if start <= when < start + 2 * DAY:
                 self.posts_in_burst[burst] += 1
@@ -288,7 +268,11 @@ class SchoolLoader:
         if self.profile == "show":
             self.unchanged_republications()
             # The audit's burst rule needs at least 8 posts within 24 hours; keep the data honest.
-            thin = {burst: n for burst, n in self.posts_in_burst.items() if n < 8}
+            thin = {
+                burst: n
+                for burst, n in self.posts_in_burst.items()
+                if n < 8 and self.pub.happened(at(burst + 2 * DAY, 0))
+            }
             if thin:
                 raise ImproperlyConfigured(
                     f"{self.demo.slug}: đợt đăng dồn {thin} có dưới 8 bài, không đúng hồ sơ "
@@ -299,6 +283,9 @@ class SchoolLoader:
 
     # ------------------------------------------------------------ home and introduction
     def home(self):
+        root = self.school.root_page.specific
+        if type(root).objects.filter(pk=root.pk, logo__isnull=False).exists():
+            return  # set up with the site, in the first year built
         logo = self.pub.image(
             name=f"{self.demo.slug}-logo.png",
             data=media.logo_png(media.initials(self.demo.name), self.demo.brand_color),
@@ -306,7 +293,7 @@ class SchoolLoader:
             description=f"Logo {self.demo.name}",
             collection=self.school.collection,
             user=self.approver,
-            when=SITE_SETUP,
+            when=self.site_setup,
             size=(320, 320),
         )
         sections = self.sections
@@ -346,22 +333,22 @@ class SchoolLoader:
             self.school.root_page,
             change,
             author=self.approver,
-            edited=SITE_SETUP,
-            published=SITE_SETUP + 5 * MINUTE,
+            edited=self.site_setup,
+            published=self.site_setup + 5 * MINUTE,
             refs=True,
         )
 
     def introduction(self):
-        keys = INTRO_BY_PROFILE[self.profile]
+        keys = self.t.INTRO_BY_PROFILE[self.profile]
         if self.profile == "diligent":
-            day = working_day_on_or_after(datetime.date(2016, 8, 22))
+            day = self.y.working_day_on_or_after(self.y.day(datetime.date(2016, 8, 22)))
         elif self.profile == "middling":
-            day = datetime.date(2016, 9, 20)
+            day = self.y.day(datetime.date(2016, 9, 20))
         elif self.profile == "stale":
-            day = datetime.date(2016, 9, 7)
+            day = self.y.day(datetime.date(2016, 9, 7))
         else:
             day = None
-        show_times = iter(self.burst_times(BURSTS[0], len(keys))) if day is None else None
+        show_times = iter(self.burst_times(self.bursts[0], len(keys))) if day is None else None
         for key in keys:
             section = "gioi-thieu" if key == "gioi-thieu" else f"gioi-thieu/{key}"
             if section not in self.sections:
@@ -381,7 +368,7 @@ class SchoolLoader:
             )
         if self.profile == "diligent" and "gioi-thieu/ban-giam-hieu" in self.sections:
             # The start-of-year update: the leadership's phone numbers were completed.
-            edited, published = self.times(datetime.date(2016, 9, 12))
+            edited, published = self.times(self.y.day(datetime.date(2016, 9, 12)))
             self.pub.update(
                 self.sections["gioi-thieu/ban-giam-hieu"],
                 self._intro_change("ban-giam-hieu", updated=True),
@@ -392,7 +379,7 @@ class SchoolLoader:
             )
 
     def _intro_change(self, key, thin=False, updated=False):
-        spec = INTRO[key]
+        spec = self.t.INTRO[key]
 
         def change(page):
             page.intro = paragraphs_html([self.fmt(spec["intro"])])
@@ -439,7 +426,7 @@ class SchoolLoader:
                                 managers + int(teachers * 0.68) + others // 3,
                             ],
                         ],
-                        caption="Đội ngũ năm học 2016-2017",
+                        caption=f"Đội ngũ năm học {self.y.label}",
                     )
                 )
             page.body = blocks
@@ -451,13 +438,13 @@ class SchoolLoader:
             return
         page = self.sections["lien-he"]
         if self.profile == "show":
-            edited = self.burst_times(BURSTS[0], 1)[0]
+            edited = self.burst_times(self.bursts[0], 1)[0]
             published = edited + 4 * MINUTE
         else:
             day = (
-                datetime.date(2016, 8, 25)
+                self.y.day(datetime.date(2016, 8, 25))
                 if self.profile == "diligent"
-                else datetime.date(2016, 9, 21)
+                else self.y.day(datetime.date(2016, 9, 21))
             )
             edited, published = self.times(day)
         query = self.demo.row["address"].replace(" ", "+")
@@ -502,7 +489,9 @@ class SchoolLoader:
         attachments=(),
     ):
         demo = source or self.demo
-        title, intro, body = topic_text(demo, self.office, topic, topic.when or display)
+        title, intro, body = topic_text(
+            demo, self.office, self.y, self.t, topic, topic.when or display
+        )
         if short:
             body = body[:1]
         page = NewsArticlePage(
@@ -516,6 +505,7 @@ class SchoolLoader:
         if scene and topic.scene:
             page.lead_image = self.image_for(topic.scene, created)
             refs = True
+        attachments = [(doc, label) for doc, label in attachments if doc is not None]
         if attachments:
             page.attachments = [
                 {"type": "attachment", "value": {"document": doc.pk, "label": label}}
@@ -528,9 +518,9 @@ class SchoolLoader:
         return page
 
     def thin_post(self, index, created, published, display):
-        title, text = THIN_POSTS[index % len(THIN_POSTS)]
+        title, text = self.t.THIN_POSTS[index % len(self.t.THIN_POSTS)]
         ctx = article_context(
-            self.demo, self.office, display, seeded(self.demo.slug, "thin", index)
+            self.demo, self.office, self.y, display, seeded(self.demo.slug, "thin", index)
         )
         page = NewsArticlePage(
             title=title.format_map(ctx),
@@ -543,8 +533,10 @@ class SchoolLoader:
         self.count_burst(published)
 
     def shared_office_news(self, key, delay_days=1):
+        if not self.y.is_reference:
+            return  # the office's news are those of 2016-2017
         item = next(n for n in self.office_media.news if n["key"] == key)
-        day = working_day_on_or_after(item["when"] + delay_days * DAY)
+        day = self.y.working_day_on_or_after(item["when"] + delay_days * DAY)
         created, published = self.times(day, (7, 30), (10, 30))
         page = NewsArticlePage(
             title=item["title"],
@@ -557,10 +549,10 @@ class SchoolLoader:
         self.create("tin-tuc", page, created, published)
 
     def _events(self):
-        return [t for t in TOPICS if t.when and self.level in t.levels]
+        return [t for t in self.t.TOPICS if t.when and self.level in t.levels]
 
     def _everyday(self):
-        topics = [t for t in TOPICS if not t.when and self.level in t.levels]
+        topics = [t for t in self.t.TOPICS if not t.when and self.level in t.levels]
         self.rng.shuffle(topics)
         return topics
 
@@ -576,14 +568,14 @@ class SchoolLoader:
         working day."""
         if day.weekday() == 5:
             return day
-        return working_day_on_or_after(day)
+        return self.y.working_day_on_or_after(day)
 
     def _news_diligent(self):
         events = self._events()
         everyday = self._everyday()
         by_week = {}
         for topic in events:
-            monday = topic.when - topic.when.weekday() * DAY
+            monday = monday_of(topic.when)
             by_week.setdefault(monday, []).append(topic)
         quiet = [w for w in self.weeks[3:] if w not in by_week]
         skipped = set(self.rng.sample(quiet, min(2, len(quiet))))
@@ -597,16 +589,18 @@ class SchoolLoader:
                 if topic.key == "so-ket-hk1":
                     report = self.pdf(
                         "bao-cao-so-ket-hk1",
-                        "Báo cáo sơ kết học kỳ I năm học 2016-2017",
+                        f"Báo cáo sơ kết học kỳ I năm học {self.y.label}",
                         created,
                         number=f"{self.rng.randint(10, 40)}/BC-{media.initials(self.demo.name)}",
                         place_date=self.place_date(topic.when),
-                        title="Báo cáo sơ kết học kỳ I năm học 2016-2017",
+                        title=f"Báo cáo sơ kết học kỳ I năm học {self.y.label}",
                         paragraphs=[
                             text.format_map(
-                                article_context(self.demo, self.office, topic.when, self.rng)
+                                article_context(
+                                    self.demo, self.office, self.y, topic.when, self.rng
+                                )
                             )
-                            for _, text in YEAR_PLAN_SECTIONS
+                            for _, text in self.year_plan_sections()
                         ],
                         recipients=("Phòng GD&ĐT huyện Củ Chi", "Lưu VT"),
                     )
@@ -622,9 +616,9 @@ class SchoolLoader:
             # Weeks without an event get an everyday article most of the time; the menus,
             # plans and work schedules keep the other weeks active.
             if everyday and week not in by_week and self.rng.random() < 0.75:
-                day = working_day_on_or_after(week + self.rng.randint(1, 4) * DAY)
+                day = self.y.working_day_on_or_after(week + self.rng.randint(1, 4) * DAY)
                 topic = self._pick_everyday(everyday, day)
-                if topic is None or day >= week + 5 * DAY or day > YEAR_END:
+                if topic is None or day >= week + 5 * DAY or day > self.y.end:
                     continue
                 created, published = self.times(day, (8, 0), (16, 0))
                 self.article(topic, day, created, published, scene=self.rng.random() < 0.6)
@@ -635,17 +629,17 @@ class SchoolLoader:
         for topic in self._events():
             if self.rng.random() > 0.6:
                 continue
-            day = working_day_on_or_after(topic.when + self.rng.randint(1, 4) * DAY)
-            if (day - topic.when).days > 6 or day > YEAR_END:
+            day = self.y.working_day_on_or_after(topic.when + self.rng.randint(1, 4) * DAY)
+            if (day - topic.when).days > 6 or day > self.y.end:
                 continue
             created, published = self.times(day, (9, 0), (16, 30), delay=(60, 600))
             self.article(topic, topic.when, created, published, scene=self.rng.random() < 0.5)
         everyday = self._everyday()
         for week in self.weeks:
             if everyday and self.rng.random() < 0.2:
-                day = working_day_on_or_after(week + self.rng.randint(1, 4) * DAY)
+                day = self.y.working_day_on_or_after(week + self.rng.randint(1, 4) * DAY)
                 topic = self._pick_everyday(everyday, day)
-                if topic is None or day > YEAR_END:
+                if topic is None or day > self.y.end:
                     continue
                 created, published = self.times(day, (9, 0), (16, 30), delay=(60, 600))
                 self.article(topic, day, created, published, scene=False)
@@ -656,12 +650,12 @@ class SchoolLoader:
         if self.demo.ordinal % 2 == 0:
             keys.append("phu-nu-20-10")
         for key in keys:
-            topic = TOPICS_BY_KEY[key]
-            day = working_day_on_or_after(topic.when + self.rng.randint(0, 2) * DAY)
+            topic = self.t.TOPICS_BY_KEY[key]
+            day = self.y.working_day_on_or_after(topic.when + self.rng.randint(0, 2) * DAY)
             created, published = self.times(day, (9, 0), (16, 0), delay=(30, 240))
             self.article(topic, topic.when, created, published, scene=key == "khai-giang")
         if self.demo.ordinal % 2 == 1:
-            topic = TOPICS_BY_KEY["hoi-xuan"]
+            topic = self.t.TOPICS_BY_KEY["hoi-xuan"]
             created, published = self.times(topic.when, (14, 0), (16, 0))
             self.article(topic, topic.when, created, published, scene=False, short=True)
 
@@ -678,13 +672,13 @@ class SchoolLoader:
     def _news_show(self):
         level_topics = {t.key for t in self._events()}
         for key, delay in (("khai-giang", 0), ("trung-thu", 2)):
-            topic = TOPICS_BY_KEY[key]
-            day = working_day_on_or_after(topic.when + delay * DAY)
+            topic = self.t.TOPICS_BY_KEY[key]
+            day = self.y.working_day_on_or_after(topic.when + delay * DAY)
             created, published = self.times(day, (15, 0), (17, 30))
             self.article(topic, topic.when, created, published, scene=key == "khai-giang")
         plans = (
             (
-                BURSTS[0],
+                self.bursts[0],
                 (
                     "hop-phu-huynh",
                     "an-toan-giao-thong",
@@ -695,7 +689,7 @@ class SchoolLoader:
                 ("hoi-giang", "nha-giao-20-11"),
             ),
             (
-                BURSTS[1],
+                self.bursts[1],
                 (
                     "so-ket-hk1",
                     "hoi-xuan",
@@ -714,14 +708,14 @@ class SchoolLoader:
             moments = iter(self.burst_times(burst, len(own) + len(copied) + 3))
             for key in own:
                 created = next(moments)
-                topic = TOPICS_BY_KEY[key]
+                topic = self.t.TOPICS_BY_KEY[key]
                 # Written weeks later, dated on the day of the event: "backdated".
                 self.article(
                     topic, topic.when, created, created + 4 * MINUTE, scene=False, short=True
                 )
             for key in copied:
                 created = next(moments)
-                topic = TOPICS_BY_KEY[key]
+                topic = self.t.TOPICS_BY_KEY[key]
                 source = self._copy_source(topic)
                 self.article(
                     topic,
@@ -735,13 +729,13 @@ class SchoolLoader:
                 created = next(moments)
                 self.thin_post(thin_index, created, created + 2 * MINUTE, created.date())
                 thin_index += 1
-        topic = TOPICS_BY_KEY["tong-ket"]
+        topic = self.t.TOPICS_BY_KEY["tong-ket"]
         created, published = self.times(topic.when + DAY, (9, 0), (11, 0))
         self.article(topic, topic.when, created, published, scene=True, short=True)
 
     # ------------------------------------------------------------ announcements
     def announcements(self):
-        applicable = [a for a in ANNOUNCEMENTS if self.level in a["levels"]]
+        applicable = [a for a in self.t.ANNOUNCEMENTS if self.level in a["levels"]]
         plan = {
             "diligent": [(a, 0) for a in applicable],
             "middling": [
@@ -753,16 +747,31 @@ class SchoolLoader:
             "show": [(a, 0) for a in applicable if a["key"] == "nghi-tet"],
         }[self.profile]
         for spec, delay in plan:
-            day = working_day_on_or_after(spec["date"] + delay * DAY)
+            day = self.y.working_day_on_or_after(spec["date"] + delay * DAY)
             created, published = self.times(day, (7, 30), (10, 30), delay=(10, 60))
             self.announcement(spec, day, created, published)
         if self.profile == "show":
             spec = next(a for a in applicable if a["key"] == "khoan-thu")
-            created = self.burst_times(BURSTS[0], 1)[0]
+            created = self.burst_times(self.bursts[0], 1)[0]
             self.announcement(spec, spec["date"], created, created + 5 * MINUTE)
+        self.current_announcement()
+
+    def current_announcement(self):
+        """An urgent notice of the last few days, still valid on the day of the load: the banner
+        a visitor sees today."""
+        horizon = self.y.horizon
+        if horizon is None or self.profile not in ("diligent", "middling"):
+            return
+        day = self.y.working_day_on_or_before(horizon.date() - 2 * DAY)
+        if day < self.y.start:
+            return
+        created, published = self.times(day, (7, 0), (9, 0), delay=(10, 40))
+        self.announcement(self.t.CURRENT_ANNOUNCEMENT, day, created, published)
 
     def announcement(self, spec, display, created, published):
-        ctx = article_context(self.demo, self.office, display, seeded(self.demo.slug, spec["key"]))
+        ctx = article_context(
+            self.demo, self.office, self.y, display, seeded(self.demo.slug, spec["key"])
+        )
         detail = spec.get("detail", "")
         valid = spec.get("valid_days")
         page = AnnouncementPage(
@@ -774,12 +783,12 @@ class SchoolLoader:
             valid_until=display + valid * DAY if valid else None,
             body=paragraph_blocks(
                 [
-                    ANNOUNCEMENT_OPENINGS[(self.demo.ordinal + len(spec["key"])) % 4].format_map(
-                        ctx
-                    ),
+                    self.t.ANNOUNCEMENT_OPENINGS[
+                        (self.demo.ordinal + len(spec["key"]) + self.y.offset) % 4
+                    ].format_map(ctx),
                     *(p.format_map(ctx) for p in spec["paragraphs"]),
-                    ANNOUNCEMENT_CONTACTS[
-                        (self.demo.ordinal * 3 + len(spec["key"])) % 4
+                    self.t.ANNOUNCEMENT_CONTACTS[
+                        (self.demo.ordinal * 3 + len(spec["key"]) + self.y.offset) % 4
                     ].format_map(ctx),
                 ]
             ),
@@ -789,8 +798,9 @@ class SchoolLoader:
 
     # ------------------------------------------------------------ documents
     def documents(self):
-        reposts = SCHOOL_REPOSTS[self.profile]
-        burst = iter(self.burst_times(BURSTS[0], 4))
+        # The office's letters of 2016 are reposted in their own year only.
+        reposts = self.t.SCHOOL_REPOSTS[self.profile] if self.y.is_reference else ()
+        burst = iter(self.burst_times(self.bursts[0], 4))
         for key in reposts:
             spec = self.office_media.document_spec(key)
             issued = spec["issued_on"]
@@ -801,9 +811,13 @@ class SchoolLoader:
                 delay = {"diligent": (1, 2), "middling": (3, 6), "stale": (2, 5)}[self.profile]
                 day = max(
                     issued + self.rng.randint(*delay) * DAY,
-                    YEAR_START + self.rng.randint(1, 4) * DAY,
+                    self.y.start + self.rng.randint(1, 4) * DAY,
                 )
-                created, published = self.times(working_day_on_or_after(day), (8, 0), (16, 0))
+                created, published = self.times(
+                    self.y.working_day_on_or_after(day), (8, 0), (16, 0)
+                )
+            if not self.pub.happened(created):
+                continue
             document = self.pub.document(
                 name=f"{self.demo.slug}-{spec['slug']}.pdf",
                 data=self.office_media.pdf(key),
@@ -813,15 +827,15 @@ class SchoolLoader:
                 when=created,
             )
             self.official_document(spec, document, created, published)
-        for index, key in enumerate(OWN_DOCUMENTS_BY_PROFILE[self.profile]):
-            spec = next(d for d in OWN_DOCUMENTS if d["key"] == key)
+        for index, key in enumerate(self.t.OWN_DOCUMENTS_BY_PROFILE[self.profile]):
+            spec = next(d for d in self.t.OWN_DOCUMENTS if d["key"] == key)
             issued = spec["issued_on"]
             if self.profile == "show":
                 created = next(burst)
                 published = created + 5 * MINUTE
             else:
                 lag = 0 if self.profile == "diligent" else self.rng.randint(2, 5)
-                created, published = self.times(working_day_on_or_after(issued + lag * DAY))
+                created, published = self.times(self.y.working_day_on_or_after(issued + lag * DAY))
             abbr = media.initials(self.demo.name)
             number = spec["number"].format(seq=10 + index * 7 + self.demo.ordinal, abbr=abbr)
             summary = self.fmt(spec["summary"])
@@ -870,21 +884,26 @@ class SchoolLoader:
 
     # ------------------------------------------------------------ forms
     def forms(self):
-        wanted = [f for f in FORMS if self.level in f["levels"]][: FORMS_BY_PROFILE[self.profile]]
+        wanted = [f for f in self.t.FORMS if self.level in f["levels"]][
+            : self.t.FORMS_BY_PROFILE[self.profile]
+        ]
         if not wanted:
             return
         if self.profile == "show":
-            moments = self.burst_times(BURSTS[0], len(wanted))
+            moments = self.burst_times(self.bursts[0], len(wanted))
         else:
             first = (
-                datetime.date(2016, 10, 28)
+                self.y.day(datetime.date(2016, 10, 28))
                 if self.profile == "diligent"
-                else datetime.date(2016, 11, 14)
+                else self.y.day(datetime.date(2016, 11, 14))
             )
             moments = [
-                self.times(working_day_on_or_after(first + i * DAY))[0] for i in range(len(wanted))
+                self.times(self.y.working_day_on_or_after(first + i * DAY))[0]
+                for i in range(len(wanted))
             ]
         for spec, created in zip(wanted, moments, strict=False):
+            if not self.pub.happened(created):
+                continue
             document = self.pub.document(
                 name=f"{self.demo.slug}-{spec['key']}.pdf",
                 data=self.office_media.form_pdf(spec),
@@ -909,35 +928,37 @@ class SchoolLoader:
 
     def year_plan(self):
         when = {
-            "diligent": datetime.date(2016, 9, 15),
-            "middling": datetime.date(2016, 10, 10),
-            "stale": datetime.date(2016, 9, 26),
+            "diligent": self.y.day(datetime.date(2016, 9, 15)),
+            "middling": self.y.day(datetime.date(2016, 10, 10)),
+            "stale": self.y.day(datetime.date(2016, 9, 26)),
             "show": None,
         }[self.profile]
         if when is None:
-            created = self.burst_times(BURSTS[0], 1)[0]
+            created = self.burst_times(self.bursts[0], 1)[0]
             published = created + 6 * MINUTE
         else:
             created, published = self.times(when)
         ctx = article_context(
-            self.demo, self.office, YEAR_START, seeded(self.demo.slug, "year-plan")
+            self.demo, self.office, self.y, self.y.start, seeded(self.demo.slug, "year-plan")
         )
         body = []
-        for heading, text in YEAR_PLAN_SECTIONS:
+        for heading, text in self.year_plan_sections():
             body.append({"type": "heading", "value": heading})
             body += paragraph_blocks([text.format_map(ctx)])
         attachments = []
+        document = None
         if self.profile != "show":
             document = self.pdf(
                 "ke-hoach-nam-hoc",
-                "Kế hoạch năm học 2016-2017",
+                f"Kế hoạch năm học {self.y.label}",
                 created,
                 number=f"{20 + self.demo.ordinal}/KH-{media.initials(self.demo.name)}",
                 place_date=self.place_date(created.date()),
-                title="Kế hoạch năm học 2016-2017",
-                paragraphs=[text.format_map(ctx) for _, text in YEAR_PLAN_SECTIONS],
+                title=f"Kế hoạch năm học {self.y.label}",
+                paragraphs=[text.format_map(ctx) for _, text in self.year_plan_sections()],
                 recipients=("Phòng GD&ĐT huyện Củ Chi", "CB-GV-NV", "Lưu VT"),
             )
+        if document is not None:
             attachments = [
                 {
                     "type": "attachment",
@@ -945,47 +966,53 @@ class SchoolLoader:
                 }
             ]
         page = PlanPage(
-            title="Kế hoạch năm học 2016-2017",
+            title=f"Kế hoạch năm học {self.y.label}",
             period="year",
-            period_start=YEAR_START,
-            period_end=YEAR_END,
+            period_start=self.y.start,
+            period_end=self.y.end,
             body=body,
             attachments=attachments,
         )
         self.create("ke-hoach", page, created, published, refs=bool(attachments))
         self.count_burst(published)
 
+    def year_plan_sections(self):
+        """(heading, text) of the year plan: each year in other words than the year before."""
+        return [(heading, texts[self.y.offset % 2]) for heading, texts in self.t.YEAR_PLAN_SECTIONS]
+
     def monthly_plans(self):
-        for year, month in months():
+        for year, month in self.y.months():
             first = datetime.date(year, month, 1)
             previous = first - DAY
             if self.profile == "diligent":
-                day = working_day_on_or_before(previous.replace(day=self.rng.randint(20, 24)))
+                day = self.y.working_day_on_or_before(
+                    previous.replace(day=self.rng.randint(20, 24))
+                )
                 created, published = self.times(day)
             elif self.profile == "middling":
                 if self.rng.random() < 0.22:
                     continue
                 late = self.rng.random() < 0.5
                 day = first + self.rng.randint(0, 3) * DAY if late else previous.replace(day=23)
-                created, published = self.times(working_day_on_or_after(day))
+                created, published = self.times(self.y.working_day_on_or_after(day))
             elif self.profile == "stale":
-                if (year, month) != (2016, 9):
+                if (year, month) != (self.y.first, 9):
                     continue
-                created, published = self.times(datetime.date(2016, 9, 6))
+                created, published = self.times(self.y.day(datetime.date(2016, 9, 6)))
             else:
                 burst = {
-                    (2016, 11): BURSTS[0],
-                    (2016, 12): BURSTS[0],
-                    (2017, 3): BURSTS[1],
-                    (2017, 4): BURSTS[1],
+                    (self.y.first, 11): self.bursts[0],
+                    (self.y.first, 12): self.bursts[0],
+                    (self.y.first + 1, 3): self.bursts[1],
+                    (self.y.first + 1, 4): self.bursts[1],
                 }.get((year, month))
                 if burst is None:
                     continue
                 created = self.burst_times(burst, 1)[0]
                 published = created + 4 * MINUTE
-            theme = MN_THEMES[month]
+            theme = self.t.MN_THEMES[month]
             last = (first.replace(day=28) + 4 * DAY).replace(day=1) - DAY
-            goals = self.rng.sample(MN_WEEK_ACTIVITIES, 5)
+            goals = "; ".join(g.lower() for g in self.rng.sample(self.t.MN_WEEK_ACTIVITIES, 5))
             page = PlanPage(
                 slug=f"ke-hoach-thang-{month:02d}-{year}",
                 title=f"Kế hoạch giáo dục tháng {month}/{year} – Chủ đề “{theme}”",
@@ -996,20 +1023,8 @@ class SchoolLoader:
                     {"type": "heading", "value": f"Chủ đề: {theme}"},
                     *paragraph_blocks(
                         [
-                            self.fmt(
-                                "Mục tiêu: trẻ mạnh dạn, tự tin, biết bày tỏ cảm xúc; phát triển "
-                                "vận động, ngôn ngữ, nhận thức và kỹ năng xã hội qua chủ đề "
-                                f"“{theme}”."
-                            ),
-                            "Các hoạt động trọng tâm: " + "; ".join(g.lower() for g in goals) + ".",
-                            self.fmt(
-                                "Áp dụng cho {n_classes} nhóm, lớp của {school}; giáo viên chủ "
-                                "nhiệm cụ thể hóa theo độ tuổi, Phó Hiệu trưởng {vice} duyệt."
-                            ),
-                            self.fmt(
-                                "Phối hợp với {parents}: sưu tầm tranh ảnh, nguyên vật liệu theo chủ "
-                                "đề; trò chuyện cùng trẻ về những điều trẻ học ở trường."
-                            ),
+                            self.fmt(text, theme=theme, goals=goals)
+                            for text in self.t.MONTHLY_PLAN[self.y.offset % 2]
                         ]
                     ),
                 ],
@@ -1025,8 +1040,8 @@ class SchoolLoader:
             if timing is None:
                 continue
             created, published = timing
-            theme = MN_THEMES[week.month]
-            activities = self.rng.sample(MN_WEEK_ACTIVITIES, 5)
+            theme = self.t.MN_THEMES[week.month]
+            activities = self.rng.sample(self.t.MN_WEEK_ACTIVITIES, 5)
             rows = [
                 [name, activity]
                 for name, activity in zip(
@@ -1054,20 +1069,20 @@ class SchoolLoader:
         if self.profile == "diligent":
             if self.rng.random() > share["diligent"]:
                 return None
-            day = working_day_on_or_before(week - self.rng.choice((3, 4)) * DAY)
+            day = self.y.working_day_on_or_before(week - self.rng.choice((3, 4)) * DAY)
             return self.times(day, (13, 30), (16, 45))
         if self.profile == "middling":
             if self.rng.random() > share["middling"]:
                 return None
             if self.rng.random() < 0.5:
-                return self.times(working_day_on_or_after(week), (7, 0), (9, 0))
-            return self.times(working_day_on_or_before(week - 3 * DAY), (14, 0), (16, 30))
+                return self.times(self.y.working_day_on_or_after(week), (7, 0), (9, 0))
+            return self.times(self.y.working_day_on_or_before(week - 3 * DAY), (14, 0), (16, 30))
         if self.profile == "stale":
             if number > 3:
                 return None
-            return self.times(working_day_on_or_after(week), (7, 30), (10, 0))
+            return self.times(self.y.working_day_on_or_after(week), (7, 30), (10, 0))
         # "show": menus and plans for the weeks around each burst, all published in the burst.
-        for burst in BURSTS:
+        for burst in self.bursts:
             if burst - 10 * DAY <= week <= burst + 5 * DAY:
                 created = self.burst_times(burst, 1)[0]
                 return created, created + 3 * MINUTE
@@ -1075,28 +1090,38 @@ class SchoolLoader:
 
     def timetables(self):
         terms = (
-            ("I", YEAR_START, datetime.date(2017, 1, 14), datetime.date(2016, 9, 1)),
-            ("II", datetime.date(2017, 1, 16), YEAR_END, datetime.date(2017, 1, 13)),
+            (
+                "I",
+                self.y.start,
+                self.y.day(datetime.date(2017, 1, 14)),
+                self.y.day(datetime.date(2016, 9, 1)),
+            ),
+            (
+                "II",
+                self.y.day(datetime.date(2017, 1, 16)),
+                self.y.end,
+                self.y.day(datetime.date(2017, 1, 13)),
+            ),
         )
-        subjects = TIMETABLE_SUBJECTS[self.level]
+        subjects = self.t.TIMETABLE_SUBJECTS[self.level]
         for index, (term, start, end, due) in enumerate(terms):
             if self.profile == "diligent":
                 created, published = self.times(due)
             elif self.profile == "middling":
                 if index:
                     continue
-                created, published = self.times(datetime.date(2016, 9, 12))
+                created, published = self.times(self.y.day(datetime.date(2016, 9, 12)))
             elif self.profile == "stale":
                 if index:
                     continue
-                created, published = self.times(datetime.date(2016, 9, 8))
+                created, published = self.times(self.y.day(datetime.date(2016, 9, 8)))
             else:
-                created = self.burst_times(BURSTS[index], 1)[0]
+                created = self.burst_times(self.bursts[index], 1)[0]
                 published = created + 4 * MINUTE
             cls = self.rng.choice(class_names(self.demo))
             rows = [[f"Tiết {n}", *self.rng.sample(subjects, 5)] for n in range(1, 6)]
             page = PlanPage(
-                title=f"Thời khóa biểu học kỳ {term} năm học 2016-2017",
+                title=f"Thời khóa biểu học kỳ {term} năm học {self.y.label}",
                 period="term",
                 period_start=start,
                 period_end=end,
@@ -1128,17 +1153,17 @@ class SchoolLoader:
             if timing is None:
                 continue
             created, published = timing
-            mains = self.rng.sample(MAIN_DISHES, 5)
-            soups = self.rng.sample(SOUPS, 5)
-            breakfasts = self.rng.sample(BREAKFASTS, 5)
-            afternoons = self.rng.sample(AFTERNOONS, 5)
+            mains = self.rng.sample(self.t.MAIN_DISHES, 5)
+            soups = self.rng.sample(self.t.SOUPS, 5)
+            breakfasts = self.rng.sample(self.t.BREAKFASTS, 5)
+            afternoons = self.rng.sample(self.t.AFTERNOONS, 5)
             meals = []
             for i, day in enumerate(days):
-                dishes = (mains[i], soups[i], self.rng.choice(SIDES))
+                dishes = (mains[i], soups[i], self.rng.choice(self.t.SIDES))
                 lunch = (
                     "Cơm trắng, "
                     + ", ".join(d[0].lower() + d[1:] for d in dishes)
-                    + f"; tráng miệng: {self.rng.choice(DESSERTS).lower()}"
+                    + f"; tráng miệng: {self.rng.choice(self.t.DESSERTS).lower()}"
                 )
                 meals.append(
                     {
@@ -1162,7 +1187,7 @@ class SchoolLoader:
             self.count_burst(published)
 
     def schedules(self):
-        teams = SCHEDULE_TEAMS[self.level]
+        teams = self.t.SCHEDULE_TEAMS[self.level]
         events = self._events()
         for number, week in enumerate(self.weeks, start=1):
             timing = self._schedule_timing(week, number)
@@ -1170,12 +1195,12 @@ class SchoolLoader:
                 continue
             created, published = timing
             ctx = article_context(
-                self.demo, self.office, week, seeded(self.demo.slug, "week", number)
+                self.demo, self.office, self.y, week, seeded(self.demo.slug, "week", number)
             )
             entries = {d: [] for d in WEEKDAYS[:6]}
-            for day, time, content, lead, location in SCHEDULE_ROUTINE:
+            for day, time, content, lead, location in self.t.SCHEDULE_ROUTINE:
                 entries[day].append((time, content, lead, location))
-            for day, time, content, lead, location in self.rng.sample(SCHEDULE_POOL, 5):
+            for day, time, content, lead, location in self.rng.sample(self.t.SCHEDULE_POOL, 5):
                 entries[day].append(
                     (
                         time,
@@ -1186,7 +1211,7 @@ class SchoolLoader:
                 )
             for topic in events:
                 if week <= topic.when < week + 7 * DAY:
-                    title = topic_text(self.demo, self.office, topic, topic.when)[0]
+                    title = topic_text(self.demo, self.office, self.y, self.t, topic, topic.when)[0]
                     entries[WEEKDAYS[topic.when.weekday()]].append(
                         ("07:30", f"Tổ chức: {title}", "Ban giám hiệu", "Sân trường")
                     )
@@ -1226,19 +1251,21 @@ class SchoolLoader:
         if self.profile == "diligent":
             if self.rng.random() > 0.96:
                 return None
-            friday = working_day_on_or_before(week - 3 * DAY)
+            friday = self.y.working_day_on_or_before(week - 3 * DAY)
             return self.times(friday - self.rng.choice((0, 0, 1)) * DAY, (14, 30), (16, 45))
         if self.profile == "middling":
             if self.rng.random() > 0.35:
                 return None
             if self.rng.random() < 0.4:
-                return self.times(working_day_on_or_before(week - 3 * DAY), (15, 0), (16, 45))
-            return self.times(working_day_on_or_after(week), (7, 0), (8, 30))
+                return self.times(
+                    self.y.working_day_on_or_before(week - 3 * DAY), (15, 0), (16, 45)
+                )
+            return self.times(self.y.working_day_on_or_after(week), (7, 0), (8, 30))
         if self.profile == "stale":
             if number > 2:
                 return None
-            return self.times(working_day_on_or_after(week), (7, 30), (9, 0))
-        for burst in BURSTS:
+            return self.times(self.y.working_day_on_or_after(week), (7, 30), (9, 0))
+        for burst in self.bursts:
             if burst - 3 * DAY <= week <= burst + 5 * DAY:
                 created = self.burst_times(burst, 1)[0]
                 return created, created + 3 * MINUTE
@@ -1246,26 +1273,11 @@ class SchoolLoader:
 
     # ------------------------------------------------------------ disclosures
     def disclosure_year(self):
-        """The 2016-2017 disclosure page and its slots: the regulations app's if it made them
-        at provisioning, otherwise created here with the same slugs (as drafts)."""
+        """The year's disclosure page and its slots, as ``open_school_year`` made them."""
         index = self.sections["cong-khai"]
-        year = DisclosureYearPage.objects.child_of(index).filter(school_year=SCHOOL_YEAR).first()
-        if year is None:
-            year = DisclosureYearPage(
-                title=f"Năm học {SCHOOL_YEAR}",
-                slug=SCHOOL_YEAR,
-                school_year=SCHOOL_YEAR,
-                profile_code=texts_disclosure.PROFILE_CODE,
-            )
-            self.pub.create(index, year, author=self.approver, created=SITE_SETUP)
-        slots = {p.item_code: p for p in DisclosureItemPage.objects.child_of(year)}
-        for code, title in texts_disclosure.fallback_items(self.level):
-            if code not in slots:
-                slot = DisclosureItemPage(
-                    title=title, slug=texts_disclosure.slot_slug(code), item_code=code
-                )
-                slots[code] = self.pub.create(year, slot, author=self.approver, created=SITE_SETUP)
-        return year, [slots[code] for code in sorted(slots)]
+        year = DisclosureYearPage.objects.child_of(index).get(school_year=self.y.label)
+        slots = DisclosureItemPage.objects.child_of(year).exclude(item_code="").order_by("path")
+        return year, sorted(slots, key=lambda slot: slot.item_code)
 
     def disclosures(self):
         year, slots = self.disclosure_year()
@@ -1280,21 +1292,25 @@ class SchoolLoader:
         schedule = []  # (slot, first publication, update or None)
         if self.profile == "diligent":
             for slot in slots:
-                first = working_day_on_or_after(datetime.date(2016, 6, self.rng.randint(13, 27)))
-                update = working_day_on_or_after(datetime.date(2016, 9, self.rng.randint(12, 23)))
+                first = self.y.working_day_on_or_after(
+                    self.y.day(datetime.date(2016, 6, self.rng.randint(13, 27)))
+                )
+                update = self.y.working_day_on_or_after(
+                    self.y.day(datetime.date(2016, 9, self.rng.randint(12, 23)))
+                )
                 schedule.append((slot, self.times(first), self.times(update)))
         elif self.profile == "middling":
             for i, slot in enumerate(slots):
-                day = working_day_on_or_after(
-                    datetime.date(2016, 10, 3) + (i * 7 + self.rng.randint(0, 4)) * DAY
+                day = self.y.working_day_on_or_after(
+                    self.y.day(datetime.date(2016, 7, 4)) + (i * 6 + self.rng.randint(0, 4)) * DAY
                 )
                 schedule.append((slot, self.times(day), None))
         elif self.profile == "stale":
-            day = datetime.date(2016, 10, 5)
+            day = self.y.day(datetime.date(2016, 10, 5))
             schedule.append((slots[0], self.times(day), None))
         else:
             first, second = slots[:3], slots[3:]
-            for group, burst in ((first, BURSTS[0]), (second, BURSTS[1])):
+            for group, burst in ((first, self.bursts[0]), (second, self.bursts[1])):
                 for slot, created in zip(group, self.burst_times(burst, len(group)), strict=False):
                     schedule.append((slot, (created, created + 4 * MINUTE), None))
         if not schedule:
@@ -1303,7 +1319,7 @@ class SchoolLoader:
         if not year.live:
             self.pub.update(
                 year,
-                self._year_change(),
+                self._year_change(year.profile_code),
                 author=self.approver,
                 edited=earliest - 30 * MINUTE,
                 published=earliest - 25 * MINUTE,
@@ -1336,31 +1352,42 @@ class SchoolLoader:
                 )
         self.disclosed = [slot for slot, _, _ in schedule]
 
-    def _year_change(self):
-        def change(page):
-            page.intro = paragraphs_html(
-                [
-                    f"Công khai năm học {SCHOOL_YEAR} theo Thông tư 09/2009/TT-BGDĐT của Bộ Giáo dục "
-                    "và Đào tạo: cam kết chất lượng, điều kiện đảm bảo chất lượng và thu chi tài chính."
-                ]
+    def _year_change(self, profile_code):
+        if profile_code == "TT09_2024":
+            text = (
+                f"Công khai năm học {self.y.label} theo Thông tư 09/2024/TT-BGDĐT của Bộ Giáo dục "
+                "và Đào tạo: thông tin chung, thu chi tài chính, điều kiện bảo đảm chất lượng, kế "
+                "hoạch và kết quả hoạt động, báo cáo thường niên."
             )
+        else:
+            circular = {"TT36_2017": "36/2017"}.get(profile_code, "09/2009")
+            text = (
+                f"Công khai năm học {self.y.label} theo Thông tư {circular}/TT-BGDĐT của Bộ Giáo "
+                "dục và Đào tạo: cam kết chất lượng, điều kiện đảm bảo chất lượng và thu chi tài "
+                "chính."
+            )
+
+        def change(page):
+            page.intro = paragraphs_html([text])
 
         return change
 
     def _disclosure_change(self, slot, kind, stats, stage, when):
-        rng = seeded(self.demo.slug, slot.item_code, stage)
-        paragraphs, table = texts_disclosure.content(kind, self.level, stats, rng, stage)
-        label = "tháng 6/2016" if stage == "june" else "cập nhật tháng 9/2016"
+        rng = seeded(self.demo.slug, slot.item_code, stage, self.y.first)
+        paragraphs, table = texts_disclosure.content(
+            kind, self.level, stats, rng, stage, self.y.first
+        )
+        label = f"tháng 6/{self.y.first}" if stage == "june" else f"cập nhật tháng 9/{self.y.first}"
         thin = self.profile == "show"
         document = None
         if not thin or kind in ("commitment", "finance"):
             document = self.pdf(
-                f"{texts_disclosure.slot_slug(slot.item_code)}-{stage}",
+                f"{slot.slug}-{stage}",
                 f"{slot.title} ({label})",
                 when,
                 place_date=self.place_date(when.date()),
                 title=slot.title.split(" – ")[-1],
-                subtitle=f"Năm học {SCHOOL_YEAR}",
+                subtitle=f"Năm học {self.y.label}",
                 paragraphs=paragraphs,
                 table=table,
             )
@@ -1378,27 +1405,27 @@ class SchoolLoader:
         albums = {
             "diligent": (
                 (
-                    "Lễ khai giảng năm học 2016-2017",
-                    datetime.date(2016, 9, 5),
+                    f"Lễ khai giảng năm học {self.y.label}",
+                    self.y.day(datetime.date(2016, 9, 5)),
                     ("khai-giang", "co", "san-truong"),
                 ),
                 (
                     "Kỷ niệm ngày Nhà giáo Việt Nam 20/11",
-                    datetime.date(2016, 11, 18),
+                    self.y.day(datetime.date(2016, 11, 18)),
                     ("nha-giao", "hoa", "van-nghe"),
                 ),
             ),
             "middling": (
                 (
-                    "Lễ khai giảng năm học 2016-2017",
-                    datetime.date(2016, 9, 5),
+                    f"Lễ khai giảng năm học {self.y.label}",
+                    self.y.day(datetime.date(2016, 9, 5)),
                     ("khai-giang", "co"),
                 ),
             ),
             "show": (
                 (
-                    "Lễ khai giảng năm học 2016-2017",
-                    datetime.date(2016, 9, 5),
+                    f"Lễ khai giảng năm học {self.y.label}",
+                    self.y.day(datetime.date(2016, 9, 5)),
                     ("khai-giang", "san-truong"),
                 ),
             ),
@@ -1406,12 +1433,14 @@ class SchoolLoader:
         }[self.profile]
         for title, day, scenes in albums:
             if self.profile == "show":
-                created = self.burst_times(BURSTS[0], 1)[0]
+                created = self.burst_times(self.bursts[0], 1)[0]
                 published = created + 3 * MINUTE
             else:
                 created, published = self.times(
-                    working_day_on_or_after(day + DAY), (14, 0), (16, 30)
+                    self.y.working_day_on_or_after(day + DAY), (14, 0), (16, 30)
                 )
+            if not self.pub.happened(created):
+                continue
             figures = []
             for scene in scenes:
                 image = self.image_for(scene, created)
@@ -1434,21 +1463,21 @@ class SchoolLoader:
     def admissions(self):
         if self.profile == "stale":
             return
-        spec = ADMISSIONS[self.level]
+        spec = self.t.ADMISSIONS[self.level]
         first_classes = max(2, self.demo.classes // (4 if self.level != TH else 5))
         ctx = {
             "n_first_classes": first_classes,
             "n_first": first_classes * (35 if self.level != MN else 30),
         }
         if self.profile == "show":
-            edited = self.burst_times(BURSTS[1], 1)[0]
+            edited = self.burst_times(self.bursts[1], 1)[0]
             published = edited + 3 * MINUTE
             sections = spec["sections"][:1]
         else:
             day = (
-                datetime.date(2017, 5, 8)
+                self.y.day(datetime.date(2017, 5, 8))
                 if self.profile == "diligent"
-                else datetime.date(2017, 5, 22)
+                else self.y.day(datetime.date(2017, 5, 22))
             )
             edited, published = self.times(day)
             sections = spec["sections"]
@@ -1473,11 +1502,11 @@ class SchoolLoader:
     def parents_corner(self):
         if self.profile != "diligent" or "goc-phu-huynh" not in self.sections:
             return
-        edited, published = self.times(datetime.date(2016, 10, 10))
+        edited, published = self.times(self.y.day(datetime.date(2016, 10, 10)))
 
         def change(page):
-            page.intro = paragraphs_html([self.fmt(PARENTS_CORNER[0])])
-            page.body = paragraph_blocks([self.fmt(PARENTS_CORNER[1])])
+            page.intro = paragraphs_html([self.fmt(self.t.PARENTS_CORNER[0])])
+            page.body = paragraph_blocks([self.fmt(self.t.PARENTS_CORNER[1])])
 
         self.pub.update(
             self.sections["goc-phu-huynh"],
@@ -1497,9 +1526,16 @@ class SchoolLoader:
         if len(fields) < 4:
             return
         for i in range(count):
-            name, reach, subject, message = FEEDBACK[(self.demo.ordinal * 3 + i) % len(FEEDBACK)]
-            day = working_day_on_or_after(YEAR_START + (20 + i * 61 + self.rng.randint(0, 9)) * DAY)
-            with simulated_now(moment(self.rng, day, (19, 0), (21, 30))):
+            name, reach, subject, message = self.t.FEEDBACK[
+                (self.demo.ordinal * 3 + i) % len(self.t.FEEDBACK)
+            ]
+            day = self.y.working_day_on_or_after(
+                self.y.start + (20 + i * 61 + self.rng.randint(0, 9)) * DAY
+            )
+            sent = moment(self.rng, day, (19, 0), (21, 30))
+            if not self.pub.happened(sent):
+                continue
+            with simulated_now(sent):
                 FormSubmission.objects.create(
                     page=contact,
                     form_data=dict(zip(fields, (name, reach, subject, message), strict=False)),
@@ -1511,23 +1547,24 @@ class SchoolLoader:
         the end of the year."""
         targets = [self.sections["gioi-thieu"], self.articles.get("khai-giang")]
         targets += getattr(self, "disclosed", [])[:1]
-        moments = self.burst_times(BURSTS[1], len(targets))
+        moments = self.burst_times(self.bursts[1], len(targets))
         for page, when in zip(targets, moments, strict=False):
             if page is not None:
                 self.pub.republish_unchanged(page, user=self.approver, when=when)
-        end = at(datetime.date(2017, 5, 22), 16, 10)
+        end = at(self.y.day(datetime.date(2017, 5, 22)), 16, 10)
         for offset, page in enumerate(getattr(self, "disclosed", [])[1:3]):
             self.pub.republish_unchanged(page, user=self.approver, when=end + offset * 2 * MINUTE)
 
     def draft_in_progress(self):
         """An article an editor is still writing at the end of May (never published)."""
-        day = datetime.date(2017, 5, 30)
+        day = self.y.day(datetime.date(2017, 5, 30))
         page = NewsArticlePage(
-            title="Kế hoạch hoạt động hè 2017",
+            title=f"Kế hoạch hoạt động hè {self.y.first + 1}",
             date=day,
             category="doan-doi",
             intro=self.fmt(
-                "Nhà trường xây dựng kế hoạch sinh hoạt hè 2017 cho {pupils} tại địa phương."
+                "Nhà trường xây dựng kế hoạch sinh hoạt hè "
+                f"{self.y.first + 1} cho {{pupils}} tại địa phương."
             ),
             body=paragraph_blocks(
                 [self.fmt("Bản nháp: đang lấy ý kiến Ban giám hiệu và Ban đại diện {parents}.")]

@@ -1,35 +1,34 @@
 """Loading the whole demo in one transaction: the office, its schools (through the provisioning
-service), the demo accounts, and every school's year 2016-2017.
+service), the demo accounts, and every school's last two school years: the one running on the
+day of the load (up to that moment) and the one before it.
 
 Idempotent: a school whose content is already there is left alone, so a second run only checks
 and returns quickly; ``--schools N`` then a full run loads the rest."""
 
 import datetime
-import io
 import time
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.core.management import call_command, get_commands
 from django.db import transaction
 from django.test.utils import override_settings
+from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
+from audit.bulk import deferred_ledger
+from audit.ledger import rebuild as rebuild_ledger
+from page_types.models import NewsArticlePage, OfficialDocumentPage
+from regulations.year_opening import open_school_year
+from tenants.clock import TZ, at, simulated_now
 from tenants.models import Authority, Membership, School
 from tenants.provisioning import SchoolData, add_member, create_authority, provision_school
 
-from ..models import NewsArticlePage, OfficialDocumentPage
 from . import data
-from .clock import TZ, at, simulated_now
 from .office import OfficeLoader, OfficeMedia
-from .publishing import (
-    Publisher,
-    deferred_indexing,
-    deferred_log_followers,
-    remembered_foreign_keys,
-)
+from .publishing import Publisher, deferred_indexing, remembered_foreign_keys
 from .school import SchoolLoader
+from .years import REFERENCE_YEAR, DemoYear, years_to_build
 
 DEMO_PASSWORD = "demo@2016"
 SUPERUSER = "admin"
@@ -37,22 +36,15 @@ OFFICE_ADMIN = "phong.quantri"
 OFFICE_AUDITOR = "phong.kiemtra"
 # The office and schools were set up in May 2016, before the June disclosures.
 PROVISIONED_AT = at(datetime.date(2016, 5, 16), 8, 0)
-# Other apps' commands that rebuild what they derive from the publication log (run after the
-# load, when present) and the one that opens a school year's disclosure slots. Called by name:
-# page_types does not import the apps above it.
-REBUILD_COMMANDS = ("audit_rebuild",)
-OPEN_YEAR_COMMAND = "open_school_year"
-YEAR_OPENED_AT = at(datetime.date(2016, 6, 1), 7, 30)
-LOG_RANGE = (
-    datetime.datetime(2016, 1, 1, tzinfo=TZ),
-    datetime.datetime(2018, 1, 1, tzinfo=TZ),
-)
+# The office opens a school year's disclosures on 1 June, before the June deadline.
+YEAR_OPENED_ON = datetime.date(REFERENCE_YEAR, 6, 1)
+LOG_START = datetime.datetime(REFERENCE_YEAR, 1, 1, tzinfo=TZ)
 
 
 def drop_empty_years_before(demos, schools, first_year):
     """Provisioning at the simulated May 2016 opened 2015-2016 (the year then running); the demo
     starts with 2016-2017, so an earlier year with nothing published is only noise."""
-    from ..models import DisclosureItemPage, DisclosureYearPage
+    from page_types.models import DisclosureItemPage, DisclosureYearPage
 
     for demo in demos:
         root = schools[demo.slug].root_page
@@ -80,6 +72,7 @@ class Result:
     seconds: float = 0.0
     counts: dict = field(default_factory=dict)
     fixed_log_entries: int = 0
+    years: list = field(default_factory=list)  # the school years built, "2025-2026"…
     timings: list = field(default_factory=list)  # (phase, CPU seconds), for -v 2
 
     def timed(self, label, started):
@@ -123,7 +116,15 @@ def is_loaded(limit=None):
     )
 
 
+def demo_years(now):
+    """The DemoYears to build as of ``now``: the running one up to ``now``, the one before in
+    full."""
+    firsts = years_to_build(now.astimezone(TZ).date())
+    return [DemoYear(first, horizon=now if first == firsts[-1] else None) for first in firsts]
+
+
 def load(limit=None, log=print):
+    """Load the demo as of now (``tenants.clock.simulated_now`` moves "now" for tests)."""
     started = time.monotonic()
     result = Result()
     if is_loaded(limit):
@@ -131,18 +132,18 @@ def load(limit=None, log=print):
         result.seconds = time.monotonic() - started
         return result
     publisher = Publisher()
+    years = demo_years(timezone.now())
+    result.years = [year.label for year in years]
     try:
         # DEBUG=True (development) would record and format every one of the load's SQL queries.
         with override_settings(DEBUG=False), transaction.atomic():
-            with deferred_indexing(), deferred_log_followers(), remembered_foreign_keys():
-                _load(limit, publisher, result, log)
-            commands = get_commands()
-            for name in REBUILD_COMMANDS:
-                if name in commands:
-                    log("Dựng lại sổ theo dõi cập nhật từ nhật ký xuất bản…")
-                    clock = time.process_time()
-                    call_command(name, stdout=io.StringIO())
-                    result.timed(name, clock)
+            # The ledger is replayed from the log once at the end, not followed row by row.
+            with deferred_indexing(), deferred_ledger(), remembered_foreign_keys():
+                _load(limit, years, publisher, result, log)
+            log("Dựng lại sổ theo dõi cập nhật từ nhật ký xuất bản…")
+            clock = time.process_time()
+            rebuild_ledger()
+            result.timed("audit_rebuild", clock)
     except BaseException:
         publisher.remove_files()
         raise
@@ -151,7 +152,7 @@ def load(limit=None, log=print):
     return result
 
 
-def _load(limit, publisher, result, log):
+def _load(limit, years, publisher, result, log):
     clock = time.process_time()
     office = data.load_office()
     demos = data.load_schools(limit)
@@ -179,19 +180,13 @@ def _load(limit, publisher, result, log):
         if authority.site_id and not office_has_content(authority):
             publisher.touch_tree(authority.site.root_page)
     clock = result.timed("provisioning", clock)
-    if OPEN_YEAR_COMMAND in get_commands():
-        # The office opened 2016-2017's disclosures on 1 June 2016 (the June deadline).
-        with simulated_now(YEAR_OPENED_AT):
-            for demo in demos:
-                if not school_has_content(schools[demo.slug]):
-                    call_command(
-                        OPEN_YEAR_COMMAND,
-                        "2016-2017",
-                        school=demo.row["code"],
-                        stdout=io.StringIO(),
-                    )
-        drop_empty_years_before(demos, schools, "2016-2017")
-    clock = result.timed(OPEN_YEAR_COMMAND, clock)
+    fresh = [demo for demo in demos if not school_has_content(schools[demo.slug])]
+    for year in years:
+        with simulated_now(at(year.day(YEAR_OPENED_ON), 7, 30)):
+            for demo in fresh:
+                open_school_year(schools[demo.slug], year.label)
+    drop_empty_years_before(fresh, schools, years[0].label)
+    clock = result.timed("open_school_year", clock)
     users = ensure_users(office, authority, demos, schools)
     clock = result.timed("users", clock)
     office_media = OfficeMedia(office)
@@ -205,16 +200,20 @@ def _load(limit, publisher, result, log):
         if school_has_content(school):
             continue
         log(f"Nạp nội dung {school.name} ({data.PROFILE_LABELS[demo.profile]})…")
-        SchoolLoader(
-            demo,
-            school,
-            editor=users[editor_username(demo.slug)],
-            approver=users[approver_username(demo.slug)],
-            publisher=publisher,
-            office=office,
-            office_media=office_media,
-            peers=demos,
-        ).load()
+        for year in years:
+            publisher.horizon = year.horizon
+            SchoolLoader(
+                demo,
+                school,
+                year,
+                editor=users[editor_username(demo.slug)],
+                approver=users[approver_username(demo.slug)],
+                publisher=publisher,
+                office=office,
+                office_media=office_media,
+                peers=demos,
+            ).load()
+        publisher.horizon = None
         result.schools_loaded.append(demo.slug)
         clock = result.timed(demo.slug, clock)
     log("Cập nhật chỉ mục tìm kiếm…")
@@ -223,7 +222,7 @@ def _load(limit, publisher, result, log):
     roots = [s.root_page for s in schools.values() if s.root_page_id]
     if authority.site_id:
         roots.append(authority.site.root_page)
-    result.fixed_log_entries = fix_log_times(roots)
+    result.fixed_log_entries = fix_log_times(roots, years[-1].horizon)
 
 
 def ensure_users(office, authority, demos, schools):
@@ -275,10 +274,10 @@ def ensure_users(office, authority, demos, schools):
     return users
 
 
-def fix_log_times(roots):
-    """Every log entry of the demo's pages must carry a 2016-2017 time (the audit reads only the
-    log). Anything stamped outside that range by code that ignores the simulated clock is moved
-    to the provisioning time; returns how many were."""
+def fix_log_times(roots, now):
+    """Every log entry of the demo's pages must carry a time between the office's first year and
+    the load (the audit reads only the log). Anything stamped outside that range by code that
+    ignores the simulated clock is moved to the provisioning time; returns how many were."""
     condition = None
     for root in roots:
         q = Page.objects.filter(path__startswith=root.path)
@@ -286,6 +285,6 @@ def fix_log_times(roots):
     if condition is None:
         return 0
     stray = PageLogEntry.objects.filter(page__in=condition.values("pk")).exclude(
-        timestamp__range=LOG_RANGE
+        timestamp__range=(LOG_START, now)
     )
     return stray.update(timestamp=PROVISIONED_AT)
