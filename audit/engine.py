@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from page_types.blueprint import blueprint_generation, sections_for
+from page_types.blueprint import blueprint_generation, blueprint_owner, sections_for
 from page_types.models import MandatedSection
 from tenants.models import Authority, School
 
@@ -138,18 +138,23 @@ def scope_schools(schools):
     return schools.filter(is_active=True)
 
 
-def blueprint_sections(level, serves_meals):
-    """(key, section, required) of a school kind, computed once per blueprint version (an
-    office admin may change the blueprint)."""
-    return _blueprint_sections(level, serves_meals, blueprint_generation())
+def blueprint_sections(level, serves_meals, authority_id=None):
+    """(key, section, required) of a school kind under the blueprint its authority follows,
+    computed once per blueprint version (office admins change blueprints)."""
+    owner = blueprint_owner(authority_id)
+    return _blueprint_sections(level, serves_meals, owner, blueprint_generation())
 
 
-@lru_cache(maxsize=16)
-def _blueprint_sections(level, serves_meals, generation):
+@lru_cache(maxsize=64)
+def _blueprint_sections(level, serves_meals, owner, generation):
     return tuple(
         (key, section, section.is_required(level, serves_meals))
-        for key, section in sections_for(level, serves_meals)
+        for key, section in sections_for(level, serves_meals, authority=owner)
     )
+
+
+def _school_kind(school):
+    return (school.level, school.serves_meals, blueprint_owner(school.authority_id))
 
 
 def year_windows(authority_ids, as_of, rubric):
@@ -298,11 +303,21 @@ def _run_audit(schools, as_of, rubric):
 def present_sections(schools, scope):
     """{school id: keys of the blueprint sections it has, live}. Nearly every school has all
     of them: count per school first, and list keys only where something is missing."""
-    kinds = {(s.level, s.serves_meals) for s in schools}
-    expected = {kind: {key for key, _s, _r in blueprint_sections(*kind)} for kind in kinds}
+    authorities = defaultdict(set)  # kind -> authority ids (kind: level, meals, blueprint)
+    for s in schools:
+        authorities[_school_kind(s)].add(s.authority_id)
+    expected = {
+        kind: {key for key, _s, _r in _blueprint_sections(*kind, blueprint_generation())}
+        for kind in authorities
+    }
     match = Q()
-    for (level, meals), keys in expected.items():
-        match |= Q(school__level=level, school__serves_meals=meals, key__in=keys)
+    for (level, meals, _owner), keys in expected.items():
+        match |= Q(
+            school__level=level,
+            school__serves_meals=meals,
+            school__authority_id__in=sorted(authorities[(level, meals, _owner)]),
+            key__in=keys,
+        )
     sections = MandatedSection.objects.filter(scope).filter(match)
     counts = dict(
         sections.filter(page__live=True)
@@ -314,7 +329,7 @@ def present_sections(schools, scope):
     present = {}
     incomplete = []
     for school in schools:
-        keys = expected[(school.level, school.serves_meals)]
+        keys = expected[_school_kind(school)]
         if counts.get(school.pk, 0) == len(keys):
             present[school.pk] = keys
         else:
@@ -348,7 +363,9 @@ def _school_row(
     posts = {"7d": 0, "30d": 0, "90d": 0, "school_year": 0}
     last_update = None
     required = satisfied = 0
-    for key, section, is_required in blueprint_sections(school.level, school.serves_meals):
+    for key, section, is_required in blueprint_sections(
+        school.level, school.serves_meals, school.authority_id
+    ):
         agg = aggs.get(key)
         items = max(0, agg["items"] or 0) if agg else 0
         section_last = agg["last_update"] if agg else None

@@ -1,9 +1,9 @@
 """The mandated structure of a school site as shipped (domain/site-structure.md): the seed of
 the editable blueprint (page_types.BlueprintSection) and its defaults.
 
-The live blueprint is in the database; an office admin adjusts it in the admin. This module is
-read by the seeding migration, by `store` when the table is empty, and by tests comparing the
-seeded rows with it. Levels: "required" are built and audited, "optional" built but not
+The live blueprints are in the database; office admins adjust them in the admin. This module
+is read by the seeding migration, by the form (what a built-in section keeps) and by tests
+comparing the seeded rows with it. Levels: "required" are built and audited, "optional" built but not
 required."""
 
 from dataclasses import dataclass, field
