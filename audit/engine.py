@@ -22,6 +22,7 @@ from page_types.blueprint import blueprint_generation, blueprint_owner, sections
 from page_types.models import MandatedSection
 from tenants.models import Authority, School
 
+from . import rubric_choice
 from .models import ActivityEvent, DailyActivity, EventKind, Rubric
 from .sources import calendar as school_calendar
 from .sources import disclosure as disclosure_source
@@ -206,9 +207,36 @@ def aggregation_memory():
 
 
 def run_audit(schools=None, as_of=None, rubric=None):
-    """Audit the active schools of a queryset (default: all) as of a date (default: today)."""
+    """Audit the active schools of a queryset (default: all) as of a date (default: today),
+    each scored with its nearest authority's rubric unless `rubric` is given."""
     with without_gc(), aggregation_memory():
-        return _run_audit(schools, as_of, rubric)
+        if rubric is not None:
+            return _run_audit(schools, as_of, rubric)
+        return _run_by_rubric(schools, as_of)
+
+
+def _run_by_rubric(schools, as_of):
+    """One pass per rubric in use (usually one). The run names the reference rubric
+    (rubric_choice.reference_rubric); a row scored with another carries its own `rubric`."""
+    scoped = scope_schools(schools if schools is not None else School.objects.all())
+    groups = rubric_choice.rubric_groups(sorted(set(scoped.values_list("authority_id", flat=True))))
+    reference = rubric_choice.reference_rubric(groups)
+    if len(groups) <= 1:
+        return _run_audit(scoped, as_of, reference)
+    parts = [
+        _run_audit(scoped.filter(authority_id__in=ids), as_of, rubric)
+        for rubric, ids in groups.items()
+    ]
+    run = AuditRun(as_of=parts[0].as_of, school_year=parts[0].school_year, rubric=reference)
+    for part in parts:
+        if part.rubric != reference:
+            for row in part.rows:
+                row["rubric"] = {"code": part.rubric.code, "version": part.rubric.version}
+        run.rows.extend(part.rows)
+        run.windows.update(part.windows)
+    rank_rows(run.rows)  # ranks are within an authority and level: one rubric each
+    run.rows.sort(key=lambda r: (r["authority"], r["level"], r["rank_in_level"], r["code"]))
+    return run
 
 
 def _run_audit(schools, as_of, rubric):

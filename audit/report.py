@@ -58,6 +58,8 @@ def school_entry(row):
             {"kind": f["kind"], "url": f["url"], "published_at": f["published_at"]}
             for f in row["flags"]
         ],
+        # Only for a school scored with another rubric than the report's (its office's own).
+        **({"rubric": row["rubric"]} if "rubric" in row else {}),
     }
 
 
