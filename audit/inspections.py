@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from tenants.models import School
 
-from . import access, engine
+from . import access, engine, rubric_choice
 from .models import CorrectiveRequest, FollowUp, InspectedSchool, Inspection
 from .report import school_entry
 from .views import CRITERION_LABELS, AuditView, parse_date
@@ -50,8 +50,9 @@ def snapshot_of(row, run):
     ]
     entry["as_of"] = run.as_of.isoformat()
     entry["school_year"] = run.school_year
-    entry["rubric"] = {"code": run.rubric.code, "version": run.rubric.version}
-    entry["findings"] = findings(entry, run.rubric)
+    rubric = rubric_choice.rubric_of_row(row, run)  # the school's own office's, if it has one
+    entry["rubric"] = {"code": rubric.code, "version": rubric.version}
+    entry["findings"] = findings(entry, rubric)
     return entry
 
 

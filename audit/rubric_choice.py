@@ -63,6 +63,14 @@ def reference_rubric(groups):
     return latest_versions()[None]
 
 
+def rubric_of_row(row, run):
+    """The rubric an audit row was scored with: the run's, unless the row names its own."""
+    named = row.get("rubric")
+    if not named:
+        return run.rubric
+    return Rubric.objects.get(code=named["code"], version=named["version"])
+
+
 class AlreadyOwned(Exception):
     """The authority already has its own rubric."""
 

@@ -110,3 +110,25 @@ def test_each_school_is_scored_with_its_nearest_offices_rubric(offices, make_sch
     only_b = report("--authority", b.code)
     assert only_b["rubric"] == {"code": "PGD-HOCMON", "version": 2}
     assert ["rubric" in row for row in only_b["schools"]] == [False]
+
+
+def test_an_inspection_states_the_rubric_each_school_was_scored_with(
+    offices, make_school, make_member
+):
+    import datetime
+
+    from audit.inspections import open_inspection
+
+    a, _b, commune = offices
+    create_own_rubric(commune)
+    school_a = make_school("TH", authority_code=a.code)
+    school_commune = make_school("TH", authority_code=commune.code)
+    inspector = make_member(Membership.Role.AUDITOR, authority=a)
+    inspection = open_inspection(
+        "Kiểm tra học kỳ I", a, [school_a, school_commune], datetime.date(2016, 11, 25), inspector
+    )
+    default = {"code": "default", "version": Rubric.current().version}
+    assert inspection.rubric == Rubric.current()
+    snapshots = {i.school_id: i.snapshot for i in inspection.schools.all()}
+    assert snapshots[school_a.pk]["rubric"] == default
+    assert snapshots[school_commune.pk]["rubric"] == {"code": "XA-TANTHONG", "version": 1}
