@@ -75,10 +75,6 @@ class Authority(models.Model):
         codes = [c for c in self.path.split("/") if c]
         return Authority.objects.filter(code__in=codes)
 
-    def lineage(self):
-        """Ids of this authority, its parent, …, its top office: nearest first."""
-        return authority_lineages()[self.pk]
-
     def schools_in_subtree(self):
         return School.objects.filter(authority__path__startswith=self.path)
 
