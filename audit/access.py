@@ -101,18 +101,6 @@ def can_see_audit(user):
     return is_office_user(user) or approver_schools(user).exists()
 
 
-def can_edit_rubric(user):
-    """The rubric is shared by every office: the top office's admins (or a superuser) edit it."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return any(
-        role == Membership.Role.ADMIN and parent is None
-        for role, _path, parent in _office_memberships(user)
-    )
-
-
 def can_inspect(user):
     return is_office_user(user)
 

@@ -16,11 +16,11 @@ from django.db import connection
 from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
-from page_types.blueprint import blueprint_generation, sections_for
+from page_types.blueprint import blueprint_generation, blueprint_owner, sections_for
 from page_types.models import MandatedSection
 from tenants.models import Authority, School
 
-from . import credit, scoring
+from . import credit, rubric_choice, scoring
 from .flags import flags_by_school
 from .models import DailyActivity, Rubric
 from .sources import calendar as school_calendar
@@ -69,18 +69,23 @@ def scope_schools(schools):
     return schools.filter(is_active=True)
 
 
-def blueprint_sections(level, serves_meals):
-    """(key, section, required) of a school kind, computed once per blueprint version (an
-    office admin may change the blueprint)."""
-    return _blueprint_sections(level, serves_meals, blueprint_generation())
+def blueprint_sections(level, serves_meals, authority_id=None):
+    """(key, section, required) of a school kind under the blueprint its authority follows,
+    computed once per blueprint version (office admins change blueprints)."""
+    owner = blueprint_owner(authority_id)
+    return _blueprint_sections(level, serves_meals, owner, blueprint_generation())
 
 
-@lru_cache(maxsize=16)
-def _blueprint_sections(level, serves_meals, generation):
+@lru_cache(maxsize=64)
+def _blueprint_sections(level, serves_meals, owner, generation):
     return tuple(
         (key, section, section.is_required(level, serves_meals))
-        for key, section in sections_for(level, serves_meals)
+        for key, section in sections_for(level, serves_meals, authority=owner)
     )
+
+
+def _school_kind(school):
+    return (school.level, school.serves_meals, blueprint_owner(school.authority_id))
 
 
 def year_windows(authority_ids, as_of, rubric):
@@ -132,9 +137,36 @@ def aggregation_memory():
 
 
 def run_audit(schools=None, as_of=None, rubric=None):
-    """Audit the active schools of a queryset (default: all) as of a date (default: today)."""
+    """Audit the active schools of a queryset (default: all) as of a date (default: today),
+    each scored with its nearest authority's rubric unless `rubric` is given."""
     with without_gc(), aggregation_memory():
-        return _run_audit(schools, as_of, rubric)
+        if rubric is not None:
+            return _run_audit(schools, as_of, rubric)
+        return _run_by_rubric(schools, as_of)
+
+
+def _run_by_rubric(schools, as_of):
+    """One pass per rubric in use (usually one). The run names the reference rubric
+    (rubric_choice.reference_rubric); a row scored with another carries its own `rubric`."""
+    scoped = scope_schools(schools if schools is not None else School.objects.all())
+    groups = rubric_choice.rubric_groups(sorted(set(scoped.values_list("authority_id", flat=True))))
+    reference = rubric_choice.reference_rubric(groups)
+    if len(groups) <= 1:
+        return _run_audit(scoped, as_of, reference)
+    parts = [
+        _run_audit(scoped.filter(authority_id__in=ids), as_of, rubric)
+        for rubric, ids in groups.items()
+    ]
+    run = AuditRun(as_of=parts[0].as_of, school_year=parts[0].school_year, rubric=reference)
+    for part in parts:
+        if part.rubric != reference:
+            for row in part.rows:
+                row["rubric"] = {"code": part.rubric.code, "version": part.rubric.version}
+        run.rows.extend(part.rows)
+        run.windows.update(part.windows)
+    scoring.rank_rows(run.rows)  # ranks are within an authority and level: one rubric each
+    run.rows.sort(key=lambda r: (r["authority"], r["level"], r["rank_in_level"], r["code"]))
+    return run
 
 
 def _run_audit(schools, as_of, rubric):
@@ -250,11 +282,21 @@ def _run_audit(schools, as_of, rubric):
 def present_sections(schools, scope):
     """{school id: keys of the blueprint sections it has, live}. Nearly every school has all
     of them: count per school first, and list keys only where something is missing."""
-    kinds = {(s.level, s.serves_meals) for s in schools}
-    expected = {kind: {key for key, _s, _r in blueprint_sections(*kind)} for kind in kinds}
+    authorities = defaultdict(set)  # kind -> authority ids (kind: level, meals, blueprint)
+    for s in schools:
+        authorities[_school_kind(s)].add(s.authority_id)
+    expected = {
+        kind: {key for key, _s, _r in _blueprint_sections(*kind, blueprint_generation())}
+        for kind in authorities
+    }
     match = Q()
-    for (level, meals), keys in expected.items():
-        match |= Q(school__level=level, school__serves_meals=meals, key__in=keys)
+    for (level, meals, _owner), keys in expected.items():
+        match |= Q(
+            school__level=level,
+            school__serves_meals=meals,
+            school__authority_id__in=sorted(authorities[(level, meals, _owner)]),
+            key__in=keys,
+        )
     sections = MandatedSection.objects.filter(scope).filter(match)
     counts = dict(
         sections.filter(page__live=True)
@@ -266,7 +308,7 @@ def present_sections(schools, scope):
     present = {}
     incomplete = []
     for school in schools:
-        keys = expected[(school.level, school.serves_meals)]
+        keys = expected[_school_kind(school)]
         if counts.get(school.pk, 0) == len(keys):
             present[school.pk] = keys
         else:
@@ -304,7 +346,9 @@ def _school_row(
     discounted = credits is not None and school.pk in credits.discounts.posts
     live_for_show = credits.discounts.live_items(school.pk) if discounted else {}
     last_days = credits.last_days.get(school.pk, {}) if discounted else None
-    for key, section, is_required in blueprint_sections(school.level, school.serves_meals):
+    for key, section, is_required in blueprint_sections(
+        school.level, school.serves_meals, school.authority_id
+    ):
         agg = aggs.get(key)
         items = max(0, agg["items"] or 0) if agg else 0
         section_last = agg["last_update"] if agg else None

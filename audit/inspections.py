@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from tenants.models import School
 
-from . import access, engine, notifications, scoring
+from . import access, engine, notifications, rubric_choice, scoring
 from .models import CorrectiveRequest, FollowUp, InspectedSchool, Inspection
 from .report import school_entry
 from .views import AuditView, parse_date
@@ -52,8 +52,9 @@ def snapshot_of(row, run):
         entry["credited"] = {k: _json_date(v) for k, v in row["credited"].items()}
     entry["as_of"] = run.as_of.isoformat()
     entry["school_year"] = run.school_year
-    entry["rubric"] = {"code": run.rubric.code, "version": run.rubric.version}
-    entry["findings"] = findings(entry, run.rubric)
+    rubric = rubric_choice.rubric_of_row(row, run)  # the school's own office's, if it has one
+    entry["rubric"] = {"code": rubric.code, "version": rubric.version}
+    entry["findings"] = findings(entry, rubric)
     return entry
 
 

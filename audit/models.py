@@ -190,6 +190,17 @@ class Rubric(models.Model):
     version, so a report can always say which version it used."""
 
     code = models.CharField(_("mã bộ tiêu chí"), max_length=32, default="default")
+    # Whose rubric (audit/rubric_choice.py): none for the instance default; an authority's own
+    # has the authority's code as its code, so (code, version) names a version everywhere.
+    owner = models.ForeignKey(
+        "tenants.Authority",
+        verbose_name=_("đơn vị sở hữu"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     version = models.PositiveIntegerField(_("phiên bản"), editable=False)
     note = models.CharField(_("ghi chú thay đổi"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
@@ -340,8 +351,9 @@ class Rubric(models.Model):
             raise ValidationError(errors)
 
     def new_version_data(self):
-        """Field values to start the next version from."""
-        skip = {"id", "version", "created_at", "created_by", "note"}
+        """Field values to start the next version from (the owner, like the version, is not a
+        value one edits: the caller keeps it)."""
+        skip = {"id", "version", "created_at", "created_by", "note", "owner"}
         return {
             f.name: getattr(self, f.name) for f in self._meta.concrete_fields if f.name not in skip
         }

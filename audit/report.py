@@ -64,6 +64,8 @@ def school_entry(row):
         ],
         # Points per criterion; null: nothing was due ("không áp dụng", rubric rules 2).
         "points": {name: row["points"][name] for name in (*CRITERION_NAMES, "penalty")},
+        # Only for a school scored with another rubric than the report's (its office's own).
+        **({"rubric": row["rubric"]} if "rubric" in row else {}),
     }
 
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from tenants.models import School
 
-from . import engine, scoring, stamps
+from . import engine, rubric_choice, scoring, stamps
 from .models import Rubric, StoredRow
 from .report import school_entry
 from .sources import calendar as school_calendar
@@ -70,14 +70,44 @@ def _loaded(line):
 
 
 def table_run(schools, as_of, rubric=None, refresh=False):
-    """The table of the active schools of `schools` as of a date. `refresh` recomputes every
-    line instead of reusing stored ones."""
-    rubric = rubric or Rubric.current()
+    """The table of the active schools of `schools` as of a date, each school scored with its
+    nearest authority's rubric unless `rubric` is given. `refresh` recomputes every line
+    instead of reusing stored ones."""
     scoped = engine.scope_schools(schools)
-    ids = list(scoped.values_list("pk", flat=True))
+    if rubric is not None:
+        groups = {rubric: scoped}
+    else:
+        by_rubric = rubric_choice.rubric_groups(
+            sorted(set(scoped.values_list("authority_id", flat=True)))
+        )
+        rubric = rubric_choice.reference_rubric(by_rubric)
+        groups = {rubric: scoped}
+        if len(by_rubric) > 1:
+            groups = {r: scoped.filter(authority_id__in=ids) for r, ids in by_rubric.items()}
     # Counters read before computing: a publication during the computation leaves the new line
     # with the old counter, so the next visit recomputes it.
     current_global = stamps.global_value()
+    rows, recomputed = [], 0
+    for group_rubric, group in groups.items():
+        lines, missing = _lines(group, as_of, group_rubric, refresh, current_global)
+        rows += lines
+        recomputed += missing
+    scoring.rank_rows(rows)
+    rows.sort(key=lambda r: (r["authority"], r["level"], r["rank_in_level"], r["code"]))
+    return TableRun(
+        as_of=as_of,
+        school_year=school_calendar.school_year_label(as_of),
+        rubric=rubric,
+        rows=rows,
+        recomputed=recomputed,
+        computed_at=timezone.now(),
+    )
+
+
+def _lines(scoped, as_of, rubric, refresh, current_global):
+    """The lines of schools scored with one rubric: stored ones still valid, the others
+    computed and stored. Returns (lines, how many were computed)."""
+    ids = list(scoped.values_list("pk", flat=True))
     counters = stamps.school_values(ids)
     lines = {}
     if not refresh:
@@ -98,17 +128,7 @@ def table_run(schools, as_of, rubric=None, refresh=False):
         computed = [table_row(row) for row in engine.run_audit(targets, as_of, rubric).rows]
         _store(computed, as_of, rubric, counters, current_global)
         lines.update((line["school_id"], _loaded(line)) for line in computed)
-    rows = list(lines.values())
-    scoring.rank_rows(rows)
-    rows.sort(key=lambda r: (r["authority"], r["level"], r["rank_in_level"], r["code"]))
-    return TableRun(
-        as_of=as_of,
-        school_year=school_calendar.school_year_label(as_of),
-        rubric=rubric,
-        rows=rows,
-        recomputed=len(missing),
-        computed_at=timezone.now(),
-    )
+    return list(lines.values()), len(missing)
 
 
 def _store(lines, as_of, rubric, counters, current_global):

@@ -19,8 +19,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from tenants.models import Level
 
-from . import access, activity, charts, engine, scoring, stamps, table
-from .models import BANDS, Rubric
+from . import access, activity, charts, engine, rubric_choice, scoring, stamps, table
+from .models import BANDS
 from .report import report_csv, report_json, report_xlsx
 
 PER_PAGE = 50
@@ -76,7 +76,10 @@ def resolve_as_of(request, schools):
 def cached_run(schools, as_of, scope_key):
     """The full audit of a few schools (a drill-down's peers), kept in the cache until the ledger
     changes anywhere, so a school sees its own publication at once."""
-    rubric = Rubric.current()
+    # Peers share an authority: one rubric, their office's nearest.
+    rubric = rubric_choice.rubric_for_authority(
+        schools.values_list("authority_id", flat=True).first()
+    )
     key = (
         "audit:run:"
         + hashlib.sha1(

@@ -177,6 +177,12 @@ def _connect_blueprint():
             sender="page_types.BlueprintSection",
             dispatch_uid=f"portal-purge-blueprint-{signal is post_save}",
         )
+        # Which blueprint an authority's schools follow depends on the authority tree.
+        signal.connect(
+            blueprint_changed,
+            sender="tenants.Authority",
+            dispatch_uid=f"portal-blueprint-authority-{signal is post_save}",
+        )
 
 
 _connect_blueprint()

@@ -8,6 +8,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
 from .blueprint.admin_views import EDIT_LOG_ACTION, BlueprintViewSet
+from .blueprint.ownership import CREATE_LOG_ACTION
 from .blueprint.permissions import BlueprintPolicy
 from .blueprint.provisioning import APPLY_LOG_ACTION
 from .models import BlueprintSection
@@ -50,6 +51,16 @@ def register_blueprint_log_actions(actions):
                 "count": len(added),
                 "school": log_entry.label,
                 "titles": ", ".join(added),
+            }
+
+    @actions.register_action(CREATE_LOG_ACTION)
+    class BlueprintOwnVersionFormatter(LogFormatter):
+        label = gettext_lazy("Tạo cấu trúc trang trường riêng")
+
+        def format_message(self, log_entry):
+            return _("Tạo cấu trúc trang trường riêng cho %(authority)s (%(rows)s mục)") % {
+                "authority": log_entry.label,
+                "rows": (log_entry.data or {}).get("rows", 0),
             }
 
     label = gettext_lazy("Cập nhật theo thông tin trường do Phòng/Sở nhập")

@@ -79,6 +79,26 @@ class Authority(models.Model):
         return School.objects.filter(authority__path__startswith=self.path)
 
 
+def authority_lineages():
+    """{authority id: (its id, its parent's, …, its top office's)}, nearest first, from one
+    query over the whole tree (a few levels deep, at most a few hundred offices)."""
+    parents = dict(Authority.objects.values_list("pk", "parent_id"))
+    lineages = {}
+    for pk in parents:
+        chain = [pk]
+        while (up := parents.get(chain[-1])) is not None and up not in chain:
+            chain.append(up)
+        lineages[pk] = tuple(chain)
+    return lineages
+
+
+def nearest_owner(lineage, owners):
+    """The rules an authority's schools follow (the blueprint, the rubric) are those of the
+    nearest authority on its lineage that has its own: the first of `lineage` in `owners`, or
+    None when none has, and the instance default (owned by nobody) applies."""
+    return next((pk for pk in lineage if pk in owners), None)
+
+
 class School(models.Model):
     """A tenant: one school, one Wagtail Site, one page tree, one collection, its own groups."""
 

@@ -2,12 +2,15 @@
 
 Three readers: provisioning builds the tree from it, the editor's checklist and the audit
 measure each section against it. The shipped structure (`seed`) fills the BlueprintSection
-table, which an office admin adjusts in the admin (`Cấu trúc trang trường`); `store` serves the
-rows as `Section`s, `provisioning` builds trees and rolls changes out to existing schools."""
+table as the instance default; an authority may have its own version, which its schools and
+those of its sub-offices follow (`ownership`); office admins adjust them in the admin (`Cấu
+trúc trang trường`). `store` serves the rows as `Section`s, per owner; `provisioning` builds
+trees; `rollout` brings existing schools up to their blueprint, one task per school."""
 
 from .provisioning import (
     APPLY_LOG_ACTION,
     RollOut,
+    apply_to_school,
     apply_to_schools,
     build_office_site,
     build_school_site,
@@ -28,10 +31,13 @@ from .seed import (
 )
 from .store import (
     blueprint_changed,
+    blueprint_for,
     blueprint_generation,
+    blueprint_owner,
     forget_blueprint,
     live_blueprint,
     load_blueprint,
+    school_sections,
     sections_for,
 )
 
@@ -48,9 +54,12 @@ __all__ = [
     "YEARLY",
     "RollOut",
     "Section",
+    "apply_to_school",
     "apply_to_schools",
     "blueprint_changed",
+    "blueprint_for",
     "blueprint_generation",
+    "blueprint_owner",
     "build_office_site",
     "build_school_site",
     "contact_subject",
@@ -58,5 +67,6 @@ __all__ = [
     "forget_blueprint",
     "live_blueprint",
     "load_blueprint",
+    "school_sections",
     "sections_for",
 ]

@@ -3,16 +3,17 @@ change log, and rolling the blueprint out to existing schools. Permissions: perm
 
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Case, F, IntegerField, Q, When
 from django.db.models.functions import Coalesce
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
@@ -27,15 +28,66 @@ from wagtail.models import ModelLogEntry
 
 from tenants import admin_refusal
 from tenants.isolation.scope import scope_for_user
-from tenants.models import School
+from tenants.models import Authority, School
 
 from ..models import BlueprintSection, MandatedSection
 from .forms import BlueprintSectionForm, describe_changes
-from .permissions import schools_to_apply
-from .provisioning import APPLY_LOG_ACTION, apply_to_schools
+from .ownership import CREATE_LOG_ACTION, AlreadyOwned, create_own_blueprint, schools_following
+from .permissions import access_for, authorities_to_refine, schools_to_apply
+from .provisioning import APPLY_LOG_ACTION
+from .rollout import enqueue_rollout
+from .store import blueprint_owner, owners_with_own_blueprint
 
 EDIT_LOG_ACTION = "page_types.blueprint_edit"
 CHANGES_PER_PAGE = 50
+DEFAULT_OWNER = "default"  # ?owner=default: the instance default, owned by nobody
+
+
+def chosen_owner(request, access):
+    """The blueprint a screen is about: ?owner=<authority id> (one with its own version),
+    ?owner=default, or by default the one the user's own office follows."""
+    raw = request.GET.get("owner", "")
+    if raw == DEFAULT_OWNER:
+        owner = None
+    elif raw.isdigit():
+        owner = int(raw)
+        if owner not in owners_with_own_blueprint():
+            raise PermissionDenied
+    else:
+        owner = None if access.superuser else blueprint_owner(access.home)
+    if not access.can_view(owner):
+        raise PermissionDenied
+    return owner
+
+
+def owner_query(owner):
+    return "?owner=" + (DEFAULT_OWNER if owner is None else str(owner))
+
+
+def owner_label(owner):
+    if owner is None:
+        return _("Cấu trúc mặc định của hệ thống")
+    name = Authority.objects.filter(pk=owner).values_list("name", flat=True).first()
+    return _("Cấu trúc riêng của %(authority)s") % {"authority": name}
+
+
+def _stamp_owner(row, action):
+    """Note the row's owner on the log entry Wagtail just wrote, so the change log shows
+    each office only the changes to blueprints it may see (deleted rows included)."""
+    if row.owner_id is None:
+        return
+    entry = (
+        ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(BlueprintSection),
+            object_id=str(row.pk),
+            action=action,
+        )
+        .order_by("-pk")
+        .first()
+    )
+    if entry is not None:
+        entry.data = {**(entry.data or {}), "owner": row.owner_id}
+        entry.save(update_fields=["data"])
 
 
 def _levels_text(row):
@@ -59,13 +111,51 @@ class Forbidden403Mixin(admin_refusal.Forbidden403Mixin):
     )
 
 
+class OwnedRowMixin:
+    """Edit, delete, history and usage screens of one row: the row's owner decides."""
+
+    row_action = "change"
+
+    def check_access(self, request, **kwargs):
+        # In dispatch (a refusal there is a 403): some views load their row in setup().
+        pk = str(kwargs.get("pk", ""))
+        row = BlueprintSection.objects.filter(pk=pk).first() if pk.isdigit() else None
+        if row is not None and not self.permission_policy.user_has_permission_for_instance(
+            request.user, self.row_action, row
+        ):
+            raise PermissionDenied
+
+    def get_success_url(self):
+        return reverse("page_types_blueprint:index") + owner_query(self.object.owner_id)
+
+
 class BlueprintIndexView(Forbidden403Mixin, generic.IndexView):
     paginate_by = 200
+
+    def check_access(self, request, **kwargs):
+        self.access = access_for(request.user)
+        self.owner = chosen_owner(request, self.access)
+
+    def user_has_permission(self, permission):
+        if permission in ("add", "change", "delete"):
+            return self.access.can_edit(self.owner)
+        return super().user_has_permission(permission)
+
+    def get_page_subtitle(self):
+        return owner_label(self.owner)
+
+    def get_add_url(self):
+        url = super().get_add_url()
+        return url and url + owner_query(self.owner)
+
+    def get_index_results_url(self):
+        return super().get_index_results_url() + owner_query(self.owner)
 
     def get_base_queryset(self):
         return (
             super()
             .get_base_queryset()
+            .filter(owner_id=self.owner)
             .select_related("parent")
             .annotate(
                 _group_order=Coalesce(F("parent__sort_order"), F("sort_order")),
@@ -88,7 +178,7 @@ class BlueprintIndexView(Forbidden403Mixin, generic.IndexView):
     @property
     def header_buttons(self):
         buttons = list(super().header_buttons)
-        if self.permission_policy.user_has_permission(self.request.user, "apply"):
+        if self.access.can_apply:
             buttons.append(
                 HeaderButton(
                     _("Áp dụng cho các trường hiện có"),
@@ -103,14 +193,52 @@ class BlueprintIndexView(Forbidden403Mixin, generic.IndexView):
                 icon_name="history",
             )
         )
+        index = reverse("page_types_blueprint:index")
+        others = [None, *sorted(owners_with_own_blueprint())]
+        for owner in others:
+            if owner != self.owner and self.access.can_view(owner):
+                buttons.append(
+                    HeaderButton(
+                        _("Xem: %(label)s") % {"label": owner_label(owner)},
+                        url=index + owner_query(owner),
+                        icon_name="view",
+                    )
+                )
+        if self.access.superuser or self.access.administered:
+            for authority in authorities_to_refine(self.request.user)[:5]:
+                buttons.append(
+                    HeaderButton(
+                        _("Tạo cấu trúc riêng cho %(authority)s") % {"authority": authority},
+                        url=reverse("page_types_blueprint:own", args=[authority.pk]),
+                        icon_name="copy",
+                    )
+                )
         return buttons
 
 
 class BlueprintCreateView(Forbidden403Mixin, generic.CreateView):
-    pass
+    def check_access(self, request, **kwargs):
+        self.access = access_for(request.user)
+        self.owner = chosen_owner(request, self.access)
+        if not self.access.can_edit(self.owner):
+            raise PermissionDenied
+
+    def get_initial_form_instance(self):
+        return BlueprintSection(owner_id=self.owner)
+
+    def get_add_url(self):
+        return super().get_add_url() + owner_query(self.owner)
+
+    def get_success_url(self):
+        return reverse("page_types_blueprint:index") + owner_query(self.owner)
+
+    def save_instance(self):
+        instance = super().save_instance()
+        _stamp_owner(instance, "wagtail.create")
+        return instance
 
 
-class BlueprintEditView(Forbidden403Mixin, generic.EditView):
+class BlueprintEditView(OwnedRowMixin, Forbidden403Mixin, generic.EditView):
     def save_instance(self):
         # Logged here rather than by the edit action: the entry says what changed, from what to
         # what, which Wagtail's plain "edited" entry does not.
@@ -119,11 +247,16 @@ class BlueprintEditView(Forbidden403Mixin, generic.EditView):
             self.form.instance, user=self.request.user, form=self.form, log_action=False
         ).execute(skip_permission_checks=True)
         if changes:
-            log(instance, EDIT_LOG_ACTION, user=self.request.user, data={"changes": changes})
+            data = {"changes": changes}
+            if instance.owner_id is not None:
+                data["owner"] = instance.owner_id
+            log(instance, EDIT_LOG_ACTION, user=self.request.user, data=data)
         return instance
 
 
-class BlueprintDeleteView(Forbidden403Mixin, generic.DeleteView):
+class BlueprintDeleteView(OwnedRowMixin, Forbidden403Mixin, generic.DeleteView):
+    row_action = "change"  # built-in rows: refused with a reason below, not a bare 403
+
     def _refusal(self):
         row = self.object
         if row.built_in:
@@ -161,19 +294,56 @@ class BlueprintDeleteView(Forbidden403Mixin, generic.DeleteView):
         ) % {"title": self.object.title}
 
     def delete_action(self):
+        row = self.object
         with transaction.atomic():
             # The schools' pages stay; they just stop being mandated (protected) sections.
-            MandatedSection.objects.filter(school__isnull=False, key=self.object.key).delete()
+            # Only the schools that follow this blueprint: others' sections are theirs.
+            MandatedSection.objects.filter(
+                school__in=schools_following(row.owner_id), key=row.key
+            ).delete()
+            pk = row.pk
             super().delete_action()
+            row.pk = pk
+            _stamp_owner(row, "wagtail.delete")
 
 
-class BlueprintUsageView(Forbidden403Mixin, usage.UsageView):
-    pass
+class BlueprintUsageView(OwnedRowMixin, Forbidden403Mixin, usage.UsageView):
+    row_action = "view"
 
 
-class BlueprintHistoryView(Forbidden403Mixin, history.HistoryView):
+class BlueprintHistoryView(OwnedRowMixin, Forbidden403Mixin, history.HistoryView):
     # Auditors look at the blueprint; they may read its history too.
     any_permission_required = ["add", "change", "delete", "view"]
+    row_action = "view"
+
+
+class BlueprintOwnView(Forbidden403Mixin, View):
+    """Give an authority its own version of the blueprint: a copy of the one it follows,
+    which its admins then refine (POST only; the index offers the button)."""
+
+    forbidden_message = Forbidden403Mixin.forbidden_message
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        authority = get_object_or_404(Authority, pk=pk)
+        if not access_for(request.user).can_edit(authority.pk):
+            raise PermissionDenied
+        try:
+            create_own_blueprint(authority, user=request.user)
+        except AlreadyOwned:
+            messages.error(
+                request, _("%(authority)s đã có cấu trúc riêng.") % {"authority": authority}
+            )
+        else:
+            messages.success(
+                request,
+                _(
+                    "Đã tạo cấu trúc riêng cho %(authority)s (sao chép từ cấu trúc đang áp dụng); "
+                    "các trường của đơn vị theo cấu trúc này từ nay."
+                )
+                % {"authority": authority},
+            )
+        return redirect(reverse("page_types_blueprint:index") + owner_query(authority.pk))
 
 
 class BlueprintApplyView(
@@ -200,28 +370,24 @@ class BlueprintApplyView(
         context = super().get_context_data(**kwargs)
         context["school_count"] = self.schools().count()
         context["index_url"] = reverse("page_types_blueprint:index")
+        context["changes_url"] = reverse("page_types_blueprint:changes")
+        context.setdefault("queued", None)
         return context
 
     def post(self, request, *args, **kwargs):
-        with transaction.atomic():
-            result = apply_to_schools(self.schools().order_by("code"), user=request.user)
-        if result.pages:
-            messages.success(
-                request,
-                _("Đã thêm %(pages)s trang cho %(changed)s trường (đã xét %(schools)s trường).")
-                % {
-                    "pages": result.pages,
-                    "changed": len(result.changed),
-                    "schools": result.schools,
-                },
+        # One task per school, queued once this request commits: a worker brings each school
+        # up to its own nearest blueprint; an interrupted roll-out is resumed by running it
+        # again (each task adds only what its school still lacks).
+        count = enqueue_rollout(self.schools(), user=request.user)
+        messages.success(
+            request,
+            _(
+                "Đã xếp lịch bổ sung các mục còn thiếu cho %(schools)s trường; kết quả từng "
+                "trường ghi trong Lịch sử thay đổi."
             )
-        else:
-            messages.success(
-                request,
-                _("Cả %(schools)s trường đã đủ các mục theo cấu trúc; không thêm trang nào.")
-                % {"schools": result.schools},
-            )
-        context = self.get_context_data(result=result)
+            % {"schools": count},
+        )
+        context = self.get_context_data(queued=count)
         return TemplateResponse(request, self.template_name, context)
 
 
@@ -245,15 +411,23 @@ class BlueprintChangesView(
 
     def entries(self):
         user = self.request.user
+        access = access_for(user)
         rollouts = Q(
             content_type=ContentType.objects.get_for_model(School), action=APPLY_LOG_ACTION
+        )
+        edits = Q(content_type=ContentType.objects.get_for_model(BlueprintSection))
+        own_versions = Q(
+            content_type=ContentType.objects.get_for_model(Authority), action=CREATE_LOG_ACTION
         )
         if not user.is_superuser:
             schools = scope_for_user(user).school_ids
             rollouts &= Q(object_id__in=[str(pk) for pk in schools])
-        edits = Q(content_type=ContentType.objects.get_for_model(BlueprintSection))
+            # The default's entries carry no owner; an own version's carry its authority.
+            visible = sorted(access.visible)
+            edits &= Q(data__owner__isnull=True) | Q(data__owner__in=visible)
+            own_versions &= Q(object_id__in=[str(pk) for pk in visible])
         return (
-            ModelLogEntry.objects.filter(edits | rollouts)
+            ModelLogEntry.objects.filter(edits | rollouts | own_versions)
             .select_related("user")
             .order_by("-timestamp", "-pk")
         )
@@ -334,4 +508,5 @@ class BlueprintViewSet(ModelViewSet):
         return super().get_urlpatterns() + [
             path("apply/", BlueprintApplyView.as_view(), name="apply"),
             path("changes/", BlueprintChangesView.as_view(), name="changes"),
+            path("own/<int:pk>/", BlueprintOwnView.as_view(), name="own"),
         ]

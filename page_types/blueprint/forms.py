@@ -29,10 +29,12 @@ def _seed_sections():
     return found
 
 
-def schools_with_section(key):
+def schools_with_section(key, owner=None):
+    """How many of the schools following `owner`'s blueprint have the section built."""
     from ..models import MandatedSection
+    from .ownership import schools_following
 
-    return MandatedSection.objects.filter(school__isnull=False, key=key).count()
+    return MandatedSection.objects.filter(school__in=schools_following(owner), key=key).count()
 
 
 class BlueprintSectionForm(WagtailAdminModelForm):
@@ -40,7 +42,9 @@ class BlueprintSectionForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         row = self.instance
         if "parent" in self.fields:
-            parents = BlueprintSection.objects.filter(parent=None).order_by("sort_order", "pk")
+            parents = BlueprintSection.objects.filter(parent=None, owner_id=row.owner_id).order_by(
+                "sort_order", "pk"
+            )
             self.fields["parent"].queryset = parents.exclude(pk=row.pk) if row.pk else parents
         if "page_type" in self.fields and not row.built_in:
             self.fields["page_type"].choices = [("", "---------"), *ADDABLE_PAGE_TYPES]
@@ -49,7 +53,7 @@ class BlueprintSectionForm(WagtailAdminModelForm):
             self.lock_reason = _(
                 "Mục có sẵn: mã nguồn của cổng dùng tới đường dẫn và loại trang của mục này."
             )
-        elif row.pk and (count := schools_with_section(row.key)):
+        elif row.pk and (count := schools_with_section(row.key, row.owner_id)):
             self.lock_reason = _(
                 "Mục đã được tạo ở %(count)s trường: đổi nữa thì các trường sẽ có hai trang."
             ) % {"count": count}
@@ -114,7 +118,9 @@ class BlueprintSectionForm(WagtailAdminModelForm):
             )
             return
         sibling = (
-            BlueprintSection.objects.filter(parent=parent, slug=slug)
+            BlueprintSection.objects.filter(
+                parent=parent, slug=slug, owner_id=self.instance.owner_id
+            )
             .exclude(pk=self.instance.pk)
             .first()
         )

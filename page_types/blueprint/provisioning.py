@@ -8,7 +8,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from .seed import OFFICE_SECTIONS
-from .store import sections_for
+from .store import school_sections
 
 APPLY_LOG_ACTION = "page_types.blueprint_apply"
 
@@ -54,7 +54,7 @@ def ensure_sections(school, home):
     from ..models import MandatedSection
 
     existing = dict(MandatedSection.objects.filter(school=school).values_list("key", "page_id"))
-    wanted = list(sections_for(school.level, school.serves_meals))
+    wanted = list(school_sections(school))
     if all(key in existing for key, _section in wanted):
         return []
     known = Page.objects.in_bulk([existing[key] for key, _s in wanted if key in existing])
@@ -82,18 +82,26 @@ class RollOut:
     changed: list = field(default_factory=list)
 
 
+def apply_to_school(school, user=None):
+    """Bring one existing school up to its nearest blueprint, in one transaction (a savepoint
+    when the caller holds one), logged if it got pages. Returns the titles of the pages added;
+    running it again adds nothing."""
+    with transaction.atomic():
+        added = ensure_sections(school, school.root_page)
+        titles = [page.title for page in added]
+        if titles:
+            log(school, APPLY_LOG_ACTION, user=user, data={"added": titles})
+    return titles
+
+
 def apply_to_schools(schools, user=None):
-    """Bring existing schools up to the blueprint in force. Each school is one transaction
-    (a savepoint when the caller holds one); every school that got pages has it logged."""
+    """Bring existing schools up to their blueprints, one school after the other (the
+    command; the admin queues one task per school instead, rollout.py)."""
     result = RollOut()
     for school in schools.filter(root_page__isnull=False).select_related("root_page"):
-        with transaction.atomic():
-            added = ensure_sections(school, school.root_page)
-            if added:
-                titles = [page.title for page in added]
-                log(school, APPLY_LOG_ACTION, user=user, data={"added": titles})
-                result.changed.append((school, titles))
-                result.pages += len(added)
+        if titles := apply_to_school(school, user=user):
+            result.changed.append((school, titles))
+            result.pages += len(titles)
         result.schools += 1
     return result
 

@@ -1,9 +1,9 @@
 """The mandated structure of a school site as shipped (domain/site-structure.md): the seed of
 the editable blueprint (page_types.BlueprintSection) and its defaults.
 
-The live blueprint is in the database; an office admin adjusts it in the admin. This module is
-read by the seeding migration, by `store` when the table is empty, and by tests comparing the
-seeded rows with it. Levels: "required" are built and audited, "optional" built but not
+The live blueprints are in the database; office admins adjust them in the admin. The seeding
+migration carries its own copy of this data; this module is read by the form (what a built-in
+section keeps), by office sites and by tests comparing the seeded rows with it. Levels: "required" are built and audited, "optional" built but not
 required."""
 
 from dataclasses import dataclass, field
@@ -136,21 +136,3 @@ def level_fields(section):
         else:
             fields[name] = "none"
     return fields
-
-
-def seed_rows(model, sections=DEFAULT_BLUEPRINT, parent=None):
-    """Create the built-in BlueprintSection rows (`model`: the migration's historical model)."""
-    for order, section in enumerate(sections, start=1):
-        row = model.objects.create(
-            parent=parent,
-            slug=section.slug,
-            title=section.title,
-            page_type=section.page_type,
-            meals_only=section.meals_only,
-            cadence_days=section.cadence_days,
-            expects_items=section.expects_items,
-            sort_order=order * 10,
-            built_in=True,
-            **level_fields(section),
-        )
-        seed_rows(model, section.children, row)

@@ -46,8 +46,21 @@ class LevelUse(models.TextChoices):
 
 class BlueprintSection(models.Model):
     """One section of the mandated school site structure. Built-in rows come from the seed
-    (page_types/blueprint/seed.py); code refers to their slugs and page types, so those stay."""
+    (page_types/blueprint/seed.py); code refers to their slugs and page types, so those stay.
 
+    Rows belong to an owner: an authority's own version of the blueprint, which its schools and
+    those of its sub-offices follow unless one of those has its own; rows with no owner are the
+    instance default (page_types/blueprint/ownership.py)."""
+
+    owner = models.ForeignKey(
+        "tenants.Authority",
+        verbose_name=_("đơn vị sở hữu"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("mục cha"),
@@ -115,10 +128,16 @@ class BlueprintSection(models.Model):
             models.UniqueConstraint(
                 fields=["parent", "slug"], name="blueprint_section_unique_child_slug"
             ),
+            # A child's parent has the child's owner: (parent, slug) is unique per owner already.
             models.UniqueConstraint(
                 fields=["slug"],
-                condition=Q(parent__isnull=True),
+                condition=Q(parent__isnull=True, owner__isnull=True),
                 name="blueprint_section_unique_top_slug",
+            ),
+            models.UniqueConstraint(
+                fields=["owner", "slug"],
+                condition=Q(parent__isnull=True, owner__isnull=False),
+                name="blueprint_section_unique_owned_top_slug",
             ),
         ]
 
@@ -128,8 +147,19 @@ class BlueprintSection(models.Model):
     @staticmethod
     def tenant_scope(scope):
         """For the admin's tenant isolation (tenants/isolation/registry.py): office staff see
-        the rows and their change log, school users nothing."""
-        return Q() if scope.authority_roles else Q(pk__in=[])
+        the instance default and the versions of the authorities on their lineage or in their
+        subtree (never another office's), school users nothing."""
+        if scope.unrestricted:
+            return Q()
+        if not scope.authority_roles:
+            return Q(pk__in=[])
+        from tenants.models import authority_lineages
+
+        lineages = authority_lineages()
+        visible = set(scope.authority_ids)
+        for pk in scope.authority_roles:
+            visible.update(lineages.get(pk, ()))
+        return Q(owner__isnull=True) | Q(owner_id__in=sorted(visible))
 
     @property
     def key(self):

@@ -26,4 +26,6 @@ ADMIN_URLS = {
     "audit_rubric:history_results": R(OWNED, owner="audit", params={"pk": "1"}),
     "audit_rubric:usage": R(OWNED, owner="audit", params={"pk": "1"}),
     "audit_rubric:inspect": R(OWNED, owner="audit", params={"pk": "1"}),
+    # An authority's own rubric (pk: the authority): tests/audit/test_rubric_owners.py.
+    "audit_rubric:own": R(OWNED, owner="audit", params={"pk": "1"}),
 }

@@ -16,8 +16,9 @@ _VIEWS = (
     "usage",
     "apply",
     "changes",
+    "own",
 )
-_WITH_PK = {"edit", "delete", "history", "history_results", "usage"}
+_WITH_PK = {"edit", "delete", "history", "history_results", "usage", "own"}
 
 ADMIN_URLS = {
     f"page_types_blueprint:{view}": Route(

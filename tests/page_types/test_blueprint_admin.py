@@ -6,11 +6,13 @@ import datetime
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db.models import F
 from django.urls import reverse
 
 from audit import table
 from audit.engine import run_audit
 from page_types.blueprint import DEFAULT_BLUEPRINT, load_blueprint, sections_for, store
+from page_types.blueprint.ownership import create_own_blueprint
 from page_types.models import BlueprintSection, MandatedSection, NewsIndexPage
 from tenants.models import Level, Membership, School
 from tenants.provisioning import create_authority
@@ -33,10 +35,13 @@ KINDS = [(level, meals) for level in Level.values for meals in (False, True)]
 
 
 def row(key):
+    """The row at `key` of the office's own version when it has one, else of the instance
+    default (in these tests at most one authority has its own version)."""
     parent, _, slug = key.rpartition("/")
+    rows = BlueprintSection.objects.order_by(F("owner_id").desc(nulls_last=True))
     if parent:
-        return BlueprintSection.objects.get(parent__slug=parent, parent__parent=None, slug=slug)
-    return BlueprintSection.objects.get(parent=None, slug=slug)
+        return rows.filter(parent__slug=parent, parent__parent=None, slug=slug).first()
+    return rows.filter(parent=None, slug=slug).first()
 
 
 def form_data(section=None, **changes):
@@ -78,9 +83,16 @@ def office_admin(make_member, authority):
 
 
 @pytest.fixture
-def admin_client(client, office_admin):
+def admin_client(client, office_admin, authority):
+    """The office admin, their office with its own version of the blueprint (the instance
+    default is the superusers')."""
+    create_own_blueprint(authority)
     client.force_login(office_admin)
     return client
+
+
+def seed_count(sections=DEFAULT_BLUEPRINT):
+    return sum(1 + seed_count(section.children) for section in sections)
 
 
 def section_keys(school):
@@ -96,6 +108,13 @@ def audit_sections(school, as_of):
 
 
 def test_the_seeded_rows_are_the_shipped_blueprint():
+    # The rows themselves: no fallback hides an empty table.
+    seeded = BlueprintSection.objects.filter(owner=None, built_in=True)
+    assert seeded.count() == seed_count() > 0
+    assert set(seeded.filter(parent=None).values_list("slug", flat=True)) == {
+        section.slug for section in DEFAULT_BLUEPRINT
+    }
+    assert not BlueprintSection.objects.filter(owner__isnull=False).exists()
     assert load_blueprint() == DEFAULT_BLUEPRINT
     for level, meals in KINDS:
         assert list(sections_for(level, meals)) == list(
@@ -172,7 +191,7 @@ def test_auditor_only_looks(client, make_member, authority, school):
 
 
 def test_admin_of_a_subordinate_office_rolls_out_to_its_own_schools_but_cannot_edit(
-    client, make_member, make_school, authority
+    client, make_member, make_school, authority, django_capture_on_commit_callbacks
 ):
     commune, _ = create_authority("UBND-TANTHONG", "UBND xã Tân Thông", parent_code=authority.code)
     own = make_school("TH", authority_code=commune.code)
@@ -186,7 +205,8 @@ def test_admin_of_a_subordinate_office_rolls_out_to_its_own_schools_but_cannot_e
     pk = row("tin-tuc").pk
     edit = client.post(url("edit", pk), form_data(row("tin-tuc"), cadence_days=30), **ADMIN_HOST)
     assert edit.status_code == 403
-    response = client.post(url("apply"), **ADMIN_HOST)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("apply"), **ADMIN_HOST)
     assert response.status_code == 200
     assert "cau-lac-bo" in section_keys(own)
     assert "cau-lac-bo" not in section_keys(other)
@@ -248,7 +268,9 @@ def test_every_change_is_in_the_change_log(admin_client, office_admin):
 # Adding a section ----------------------------------------------------------------------------
 
 
-def test_an_added_section_reaches_new_schools_and_is_rolled_out_once(admin_client, make_school):
+def test_an_added_section_reaches_new_schools_and_is_rolled_out_once(
+    admin_client, make_school, django_capture_on_commit_callbacks
+):
     existing = make_school("TH")
     news_index = MandatedSection.objects.get(school=existing, key="tin-tuc").page
     renamed = MandatedSection.objects.get(school=existing, key="gioi-thieu").page
@@ -265,11 +287,14 @@ def test_an_added_section_reaches_new_schools_and_is_rolled_out_once(admin_clien
     assert MandatedSection.objects.get(school=fresh, key="gioi-thieu").page.title == "Về trường"
     assert "hoat-dong-ngoai-khoa" not in section_keys(existing)
 
-    response = admin_client.post(url("apply"), **ADMIN_HOST)
-    html = response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        response = admin_client.post(url("apply"), **ADMIN_HOST)
     assert response.status_code == 200
-    assert "Đã thêm 1 trang cho 1 trường (đã xét 2 trường)." in html
-    assert existing.name in html and "Hoạt động ngoại khóa" in html
+    assert "Đã xếp lịch bổ sung các mục còn thiếu cho 2 trường" in response.content.decode()
+    assert len(queued) == 2  # one task per school, queued once the request committed
+    changes = admin_client.get(url("changes"), **ADMIN_HOST).content.decode()
+    assert f"Bổ sung 1 mục cho {existing.name}: Hoạt động ngoại khóa" in changes
+    assert f"cho {fresh.name}" not in changes  # it had everything: nothing logged
     added = MandatedSection.objects.get(school=existing, key="hoat-dong-ngoai-khoa").page
     assert added.get_parent().pk == existing.root_page_id and added.live
     # Nothing existing was touched: same pages, same titles, the post still there.
@@ -278,8 +303,10 @@ def test_an_added_section_reaches_new_schools_and_is_rolled_out_once(admin_clien
     news_index.refresh_from_db()
     assert news_index.get_children().filter(pk=post.pk, live=True).exists()
 
-    again = admin_client.post(url("apply"), **ADMIN_HOST).content.decode()
-    assert "Cả 2 trường đã đủ các mục theo cấu trúc; không thêm trang nào." in again
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(url("apply"), **ADMIN_HOST)
+    changes = admin_client.get(url("changes"), **ADMIN_HOST).content.decode()
+    assert changes.count(f"Bổ sung 1 mục cho {existing.name}") == 1  # nothing added twice
     assert existing.root_page.get_children().filter(slug="hoat-dong-ngoai-khoa").count() == 1
     call_command("apply_blueprint")  # the command reads the same blueprint: nothing left to add
     assert existing.root_page.get_children().filter(slug="hoat-dong-ngoai-khoa").count() == 1
@@ -353,7 +380,7 @@ def test_a_built_in_section_keeps_its_slug_page_type_and_parent(admin_client, fi
     )
 
 
-def test_a_built_in_section_stays_in_its_levels(admin_client):
+def test_a_built_in_section_stays_in_its_levels(admin_client, authority):
     menus = row("thuc-don")
     response = admin_client.post(
         url("edit", menus.pk), form_data(menus, for_mn="none"), **ADMIN_HOST
@@ -363,7 +390,8 @@ def test_a_built_in_section_stays_in_its_levels(admin_client):
         url("edit", menus.pk), form_data(menus, for_mn="optional"), **ADMIN_HOST
     )
     assert response.status_code == 302
-    assert "thuc-don" not in dict(sections_for("MN", serves_meals=False))
+    assert "thuc-don" not in dict(sections_for("MN", serves_meals=False, authority=authority))
+    assert "thuc-don" in dict(sections_for("MN", serves_meals=False))  # the default: unchanged
 
 
 @pytest.mark.parametrize(
