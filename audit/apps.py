@@ -12,9 +12,9 @@ class AuditConfig(AppConfig):
         from wagtail.models import PageLogEntry
 
         from . import invalidation
-        from .ledger import on_log_entry
+        from .background import on_log_entry
 
-        # Every publish, unpublish, delete and move writes a PageLogEntry; Wagtail sends
-        # page_published before writing it, so the ledger follows the log row itself.
+        # Every publish, unpublish, delete and move writes a PageLogEntry; the ledger ingests
+        # it on the task worker once the publication commits (background.py).
         post_save.connect(on_log_entry, sender=PageLogEntry, dispatch_uid="audit-ledger")
         invalidation.connect(self)

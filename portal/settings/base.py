@@ -58,6 +58,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    # Background tasks: the platform layer (queue, retries, scheduler) and the database backend.
+    "portal",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -196,6 +200,39 @@ PORTAL_OFFICE_SITE_BUILDER = "page_types.blueprint.build_office_site"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"no-reply@{PORTAL_DOMAIN}")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Background tasks and the scheduler ------------------------------------------------------
+# One database backend everywhere (PostgreSQL in production, SQLite in development): a task is a
+# row written in the same transaction as the work that asked for it; `db_worker` runs them.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        # Other queues are for apps that want a worker of their own (e.g. bulk e-mail).
+        "QUEUES": ["default", "mail", "bulk"],
+    }
+}
+# A failed task is run again, at most this many attempts in all, waiting
+# PORTAL_TASK_RETRY_SECONDS × 2^(attempt-1) between them (see portal/tasks.py).
+PORTAL_TASK_MAX_ATTEMPTS = int(os.environ.get("PORTAL_TASK_MAX_ATTEMPTS", "5"))
+PORTAL_TASK_RETRY_SECONDS = int(os.environ.get("PORTAL_TASK_RETRY_SECONDS", "30"))
+# Tasks are enqueued once the transaction that asked for them commits (never for a rollback).
+PORTAL_TASKS_AFTER_COMMIT = True
+# Finished task rows and scheduler claims are kept this long, then pruned (daily job).
+PORTAL_TASK_RETENTION_DAYS = int(os.environ.get("PORTAL_TASK_RETENTION_DAYS", "14"))
+# The periodic jobs run by `manage.py run_scheduler` (one claim per job and period, however many
+# schedulers run). `every` is minutes; `daily`/`weekly` are local times (Asia/Ho_Chi_Minh).
+PORTAL_SCHEDULE = [
+    {"name": "publish_scheduled", "task": "portal.jobs.publish_scheduled", "every": 1},
+    {"name": "ledger_catch_up", "task": "audit.background.catch_up_ledger", "every": 5},
+    {"name": "audit_warm", "task": "audit.background.warm_dashboard", "daily": "00:05"},
+    {"name": "open_school_year", "task": "portal.jobs.open_school_year", "daily": "01:00"},
+    {"name": "prune_tasks", "task": "portal.jobs.prune", "daily": "03:00"},
+    {
+        "name": "send_reminders",
+        "task": "audit.background.send_weekly_reminders",
+        "weekly": "mon 07:00",
+    },
+]
 
 LOGIN_URL = "wagtailadmin_login"
 
