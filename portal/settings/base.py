@@ -108,8 +108,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # SQLite waits instead of failing when the dev server and a command write at once.
+    # SQLite waits instead of failing when the dev server and a command write at once; WAL
+    # lets the dev server read while the task worker and the scheduler write.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA journal_mode=WAL;"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
