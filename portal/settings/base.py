@@ -146,6 +146,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The app serves uploaded images itself (portal/media.py) unless a proxy or S3 does.
+PORTAL_SERVE_MEDIA = env_bool("PORTAL_SERVE_MEDIA", True)
 
 CACHES = {
     "default": {
