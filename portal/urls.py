@@ -7,9 +7,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from page_types import cache as page_cache
+from page_types.views import healthz, page_not_found, server_error
 from portal.media import media_urlpatterns
 from portal.tls import certificate_allowed
-from page_types.views import healthz, page_not_found, server_error
 
 # Wagtail's page paths, plus one optional final "<name>.svg" segment so a routable page can
 # serve files such as the school directory's QR codes (qr/<code>.svg).

@@ -104,6 +104,10 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+if os.environ.get("EMAIL_FILE_PATH"):
+    # With EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend: one file per message
+    # (the rehearsal reads what the worker sent).
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 
 LOGGING = {
     "version": 1,
