@@ -21,6 +21,7 @@ import argparse
 import http.client
 import os
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -317,12 +318,9 @@ def make_run(args):
     os.environ.update(
         {"DATABASE_URL": args.database, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}
     )
-    proc = start(
-        ["make", "serve", f"PORT={port}"],
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    command = shlex.split(args.serve_command.format(port=port, python=PY))
+    log = open(Path(tempfile.mkdtemp(prefix="portal-make-run-")) / "serve.log", "w+")  # noqa: SIM115
+    proc = start(command, start_new_session=True, stdout=log, stderr=subprocess.STDOUT)
     try:
         wait_for("make serve", lambda: get(port, "localhost", "/healthz")[0] == 200, timeout=180)
         check(True, f"make serve answers on :{port}")
@@ -339,6 +337,10 @@ def make_run(args):
         check(True, f"the published article is on {school.hostname}")
         wait_for("the worker", lambda: ActivityEvent.objects.filter(page_id=article.pk).exists())
         check(True, "the worker ingested it into the audit ledger")
+    except RehearsalFailed:
+        log.seek(0)
+        print(log.read()[-3000:], file=sys.stderr)
+        raise
     finally:
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in the terminal does
         try:
@@ -360,6 +362,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("mode", choices=["production", "make-run"])
     parser.add_argument("--database", default=os.environ.get("DATABASE_URL"))
+    parser.add_argument(
+        "--serve-command",
+        default="make serve PORT={port}",
+        help="make-run: what starts server, worker and scheduler ({port}, {python} replaced)",
+    )
     args = parser.parse_args()
     if args.mode == "make-run" and not args.database:
         parser.error("make-run needs --database (migrated, with the demo loaded)")
