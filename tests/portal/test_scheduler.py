@@ -2,10 +2,13 @@
 
 import datetime
 
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+from wagtail.models import PageLogEntry
 
 from portal import scheduler
-from portal.models import ScheduledRun
+from portal.jobs import prune, publish_scheduled
+from portal.models import ScheduledRun, SentMessage
 from tenants.clock import at
 
 MONDAY = datetime.date(2026, 11, 30)
@@ -60,3 +63,39 @@ def test_jobs_wait_for_their_local_time_and_catch_up_later(db_queue):
     assert "send_reminders" in scheduler.tick(at(MONDAY + 2 * day, 15, 0))
     assert "send_reminders" not in scheduler.tick(at(MONDAY + 6 * day, 23, 0))
     assert "send_reminders" in scheduler.tick(at(MONDAY + 7 * day, 7, 0))
+
+
+def test_the_minute_job_publishes_pages_scheduled_to_go_live(school):
+    from page_types.models import NewsArticlePage
+    from tenants.clock import simulated_now
+    from tenants.log_actions import PUBLISH_ACTIONS
+    from tests.page_types.public_content import section
+
+    page = NewsArticlePage(title="Lịch nghỉ Tết", slug="lich-nghi-tet", live=False)
+    section(school, "tin-tuc").add_child(instance=page)
+    page.go_live_at = at(MONDAY, 9, 0)
+    with simulated_now(at(MONDAY, 8, 0)):
+        page.save_revision().publish()
+    page.refresh_from_db()
+    assert not page.live
+    with simulated_now(at(MONDAY, 8, 59)):
+        publish_scheduled.call()
+    page.refresh_from_db()
+    assert not page.live
+    with simulated_now(at(MONDAY, 9, 1)):
+        publish_scheduled.call()
+    page.refresh_from_db()
+    assert page.live
+    actions = PageLogEntry.objects.filter(page=page).values_list("action", flat=True)
+    assert "wagtail.publish.scheduled" in actions and "wagtail.publish.scheduled" in PUBLISH_ACTIONS
+
+
+def test_pruning_forgets_old_claims_and_messages_only(db_queue):
+    old = timezone.now() - datetime.timedelta(days=30)
+    ScheduledRun.objects.create(job="publish_scheduled", period="old", claimed_at=old)
+    ScheduledRun.objects.create(job="publish_scheduled", period="new")
+    SentMessage.objects.create(key="old", sent_at=old)
+    SentMessage.objects.create(key="new")
+    prune.call()
+    assert list(ScheduledRun.objects.values_list("period", flat=True)) == ["new"]
+    assert list(SentMessage.objects.values_list("key", flat=True)) == ["new"]
