@@ -142,6 +142,8 @@ def main():
             "SECRET_KEY": "bench-only-" + "x" * 40,
             "PORTAL_DOMAIN": os.environ.get("PORTAL_DOMAIN", "localhost"),
             "SECURE_SSL_REDIRECT": "false",
+            # Whatever domain the database's sites were built with (demo: localhost).
+            "ALLOWED_HOSTS": "*",
             "DATABASE_URL": args.database,
             "REDIS_URL": f"redis://127.0.0.1:{args.redis_port}/0",
             "MEDIA_ROOT": os.environ.get("MEDIA_ROOT", str(ROOT / "media")),
