@@ -24,9 +24,12 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_demo
 
+# The dev server, the task worker and the scheduler together; Ctrl-C stops all three.
 serve: install
 	@$(PY) manage.py demo_logins --port $(PORT)
-	$(PY) manage.py runserver 0.0.0.0:$(PORT)
+	$(PY) -m portal.supervisor "$(PY) manage.py runserver 0.0.0.0:$(PORT)" \
+		"$(PY) manage.py db_worker --queue-name * --no-startup-delay" \
+		"$(PY) manage.py run_scheduler"
 
 run: demo serve
 

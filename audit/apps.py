@@ -12,11 +12,12 @@ class AuditConfig(AppConfig):
         from wagtail.models import PageLogEntry
 
         from . import invalidation
+        from .background import on_log_entry
         from .bulk import unless_deferred
-        from .ledger import on_log_entry
 
-        # Every publish, unpublish, delete and move writes a PageLogEntry; Wagtail sends
-        # page_published before writing it, so the ledger follows the log row itself.
+        # Every publish, unpublish, delete and move writes a PageLogEntry; the ledger ingests
+        # it on the task worker once the publication commits (background.py), except inside a
+        # bulk load (bulk.py), which rebuilds the ledger once at the end.
         post_save.connect(
             unless_deferred(on_log_entry),
             sender=PageLogEntry,

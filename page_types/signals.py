@@ -52,13 +52,18 @@ def cache_generations(*root_paths):
     return tokens
 
 
-def site_generations(site, hostname_is_office):
-    """The key part naming what a site's pages depend on: the site itself, every-site
-    changes and, for the office site (which lists every school's news), every school."""
+def site_generation_paths(site, hostname_is_office):
+    """What a site's pages depend on: the site itself, every-site changes and, for the office
+    site (which lists every school's news), every school."""
     paths = [site.root_page.path, EVERY_SITE]
     if hostname_is_office:
         paths.append(OFFICE)
-    return ".".join(cache_generations(*paths))
+    return paths
+
+
+def site_generations(site, hostname_is_office):
+    """The key part naming the current tokens of what a site's pages depend on."""
+    return ".".join(cache_generations(*site_generation_paths(site, hostname_is_office)))
 
 
 def bump_generation(root_path):

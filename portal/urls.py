@@ -9,6 +9,8 @@ from page_types import cache as page_cache
 from page_types import discovery
 from page_types.views import page_not_found, search, server_error
 from portal.health import healthz
+from portal.media import media_urlpatterns
+from portal.tls import certificate_allowed
 from tenants import page_passwords
 
 # Wagtail's page paths, plus one optional final "<name>.svg" segment so a routable page can
@@ -17,6 +19,8 @@ SERVE_PATTERN = r"^((?:[\w\-]+/)*(?:[\w\-]+\.svg)?)$"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Under /healthz: answered whatever the Host (the proxy asks on the internal network).
+    path("healthz/tls", certificate_allowed, name="portal_tls_allowed"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tim-kiem/", search, name="search"),
@@ -28,10 +32,10 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.PORTAL_SERVE_MEDIA:
+    # Public images when nothing in front serves /media/ (see portal/media.py).
+    urlpatterns += media_urlpatterns()
 
 # wagtail.urls, with the page-serving view wrapped in the anonymous page cache.
 urlpatterns += [

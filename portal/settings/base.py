@@ -60,6 +60,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    # Background tasks: the platform layer (queue, retries, scheduler) and the database backend.
+    "portal",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -129,8 +133,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # SQLite waits instead of failing when the dev server and a command write at once.
+    # SQLite waits instead of failing when the dev server and a command write at once; WAL
+    # lets the dev server read while the task worker and the scheduler write.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA journal_mode=WAL;"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -165,6 +171,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The app serves uploaded images itself (portal/media.py) unless a proxy or S3 does.
+PORTAL_SERVE_MEDIA = env_bool("PORTAL_SERVE_MEDIA", True)
 
 # Cache and sessions ---------------------------------------------------------------------------
 # The page cache, the host map's version and the generation tokens must be shared by every
@@ -250,6 +258,49 @@ PORTAL_OFFICE_SITE_BUILDER = "page_types.blueprint.build_office_site"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"no-reply@{PORTAL_DOMAIN}")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Background tasks and the scheduler ------------------------------------------------------
+# One database backend everywhere (PostgreSQL in production, SQLite in development): a task is a
+# row written in the same transaction as the work that asked for it; `db_worker` runs them.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        # Other queues are for apps that want a worker of their own (e.g. bulk e-mail).
+        "QUEUES": ["default", "mail", "bulk"],
+    }
+}
+# A failed task is run again, at most this many attempts in all, waiting
+# PORTAL_TASK_RETRY_SECONDS × 2^(attempt-1) between them (see portal/tasks.py).
+PORTAL_TASK_MAX_ATTEMPTS = int(os.environ.get("PORTAL_TASK_MAX_ATTEMPTS", "5"))
+PORTAL_TASK_RETRY_SECONDS = int(os.environ.get("PORTAL_TASK_RETRY_SECONDS", "30"))
+# Tasks are enqueued once the transaction that asked for them commits (never for a rollback).
+PORTAL_TASKS_AFTER_COMMIT = True
+# Finished task rows and scheduler claims are kept this long, then pruned (daily job).
+PORTAL_TASK_RETENTION_DAYS = int(os.environ.get("PORTAL_TASK_RETENTION_DAYS", "14"))
+# The periodic jobs run by `manage.py run_scheduler` (one claim per job and period, however many
+# schedulers run). `every` is minutes; `daily`/`weekly` are local times (Asia/Ho_Chi_Minh).
+PORTAL_SCHEDULE = [
+    {"name": "publish_scheduled", "task": "portal.jobs.publish_scheduled", "every": 1},
+    {"name": "ledger_catch_up", "task": "audit.background.catch_up_ledger", "every": 5},
+    {"name": "audit_warm", "task": "audit.background.warm_dashboard", "daily": "00:05"},
+    # Opens the school years whose opening day (1 August by default, set by the office) has come.
+    {
+        "name": "open_school_year",
+        "task": "regulations.tasks.open_due_school_years_task",
+        "daily": "01:00",
+    },
+    {"name": "prune_tasks", "task": "portal.jobs.prune", "daily": "03:00"},
+    {
+        "name": "send_reminders",
+        "task": "audit.background.send_weekly_reminders",
+        "weekly": "mon 07:00",
+    },
+    {
+        "name": "send_digests",
+        "task": "subscriptions.tasks.send_weekly_digests",
+        "weekly": "mon 06:30",
+    },
+]
 
 LOGIN_URL = "wagtailadmin_login"
 

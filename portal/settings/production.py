@@ -19,6 +19,8 @@ ALLOWED_HOSTS = [h.strip() for h in _hosts.split(",") if h.strip()] or [
 ]
 # The container's health check calls /healthz on loopback; host routing still 404s any other path there.
 ALLOWED_HOSTS += ["127.0.0.1", "localhost"]
+# Names other containers use to reach the app (compose: the proxy's TLS check calls "web").
+ALLOWED_HOSTS += [h.strip() for h in os.environ.get("INTERNAL_HOSTS", "").split(",") if h.strip()]
 
 PORTAL_SCHEME = os.environ.get("PORTAL_SCHEME", "https")
 PORTAL_PORT = int(os.environ.get("PORTAL_PORT", "443" if PORTAL_SCHEME == "https" else "80"))
@@ -50,10 +52,61 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCach
         "database cache (the default without REDIS_URL)."
     )
 
+# --- Media on S3-compatible storage (optional) ------------------------------------------------
+# Set AWS_STORAGE_BUCKET_NAME to keep uploads in a bucket (AWS S3, MinIO, Viettel/FPT/CMC object
+# storage…) instead of MEDIA_ROOT; needs `pip install boto3` (the `s3` extra). Images are linked
+# directly (the bucket, or AWS_S3_CUSTOM_DOMAIN, must let anyone read `media/images/*` and
+# `media/original_images/*`); documents stay private in the bucket: Wagtail's view streams them.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", "media"),
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+    # Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, read by boto3 from the environment.
+    PORTAL_SERVE_MEDIA = False
+
+# --- Frontend cache (CDN) invalidation (optional) ---------------------------------------------
+# With a CDN in front, Wagtail purges a page's URLs when it is published or unpublished (the
+# purge runs on the task worker). FRONTEND_CACHE = cloudflare | cloudfront | http.
+_frontend_cache = os.environ.get("FRONTEND_CACHE", "")
+if _frontend_cache:
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
+    if _frontend_cache == "cloudflare":
+        _backend = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+            "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
+        }
+    elif _frontend_cache == "cloudfront":
+        _backend = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", ""),
+        }
+    elif _frontend_cache == "http":
+        # Varnish, nginx or Squid accepting PURGE requests at this address.
+        _backend = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_LOCATION"],
+        }
+    else:
+        raise ImproperlyConfigured(
+            "FRONTEND_CACHE must be cloudflare, cloudfront or http (or unset)."
+        )
+    WAGTAILFRONTENDCACHE = {"default": _backend}
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # /healthz is probed over plain HTTP from inside the container.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/tls)?$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
@@ -73,8 +126,10 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-# For the file-based backend (EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend).
-EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH")
+if os.environ.get("EMAIL_FILE_PATH"):
+    # With EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend: one file per message
+    # (the rehearsal reads what the worker sent).
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 
 LOGGING = {
     "version": 1,

@@ -28,3 +28,14 @@ if REDIS_URL:  # noqa: F405 - CI runs the suite against the real Redis
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 PUBLIC_PAGE_CACHE_SECONDS = 0
+
+# Background tasks run in place (django-tasks' immediate backend): the suite's transactions never
+# commit, so waiting for the commit would never run them. Tests of the database queue, the
+# worker and the commit behaviour override these (tests/portal/).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "mail", "bulk"],
+    }
+}
+PORTAL_TASKS_AFTER_COMMIT = False

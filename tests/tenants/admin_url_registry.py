@@ -344,7 +344,7 @@ OWNED_PREFIXES = {
     "admin/blueprint/": "page_types",
 }
 
-for _app in ("audit", "regulations", "page_types"):
+for _app in ("audit", "regulations", "page_types", "portal"):
     try:
         _module = importlib.import_module(f"tests.{_app}.admin_urls")
     except ModuleNotFoundError as error:
