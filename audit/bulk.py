@@ -1,7 +1,7 @@
 """Bulk loads without per-row ledger work.
 
 A load that writes thousands of publications in one go (the demo, an import of a school's
-history) is cheaper to replay from Wagtail's log once at the end (``audit.ledger.rebuild``) than to
+history) is cheaper to replay from Wagtail's log once at the end (``audit.rebuild.rebuild``) than to
 follow row by row. Inside ``deferred_ledger()`` the ledger's receiver ignores new log rows; the
 caller rebuilds afterwards. A context variable, so other threads and requests are unaffected."""
 

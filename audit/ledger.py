@@ -148,15 +148,3 @@ def refresh_rollup(pairs):
     DailyActivity.objects.bulk_create(rollup_objects(rows))
     stamps.bump_schools(school_id for school_id, _day in pairs)
     stamps.bump_generation()
-
-
-def on_log_entry(sender, instance, created, **kwargs):
-    """post_save of PageLogEntry. Wagtail sends `page_published` before it writes the log row,
-    so the ledger listens to the row itself; a failure here must never block a publication."""
-    if not created or instance.action not in ACTIONS:
-        return
-    try:
-        with transaction.atomic():
-            ingest_page(instance.page_id)
-    except Exception:  # noqa: BLE001 - logged; `audit_rebuild` repairs the ledger
-        logger.exception("Audit ledger could not ingest log entry %s", instance.pk)

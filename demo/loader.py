@@ -17,7 +17,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
 from audit.bulk import deferred_ledger
-from audit.ledger import rebuild as rebuild_ledger
+from audit.rebuild import rebuild as rebuild_ledger
 from page_types.models import NewsArticlePage, OfficialDocumentPage
 from regulations.year_opening import open_school_year
 from tenants.clock import TZ, at, simulated_now
