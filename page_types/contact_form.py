@@ -7,6 +7,7 @@ The throttle counts per address *and* sender (5 an hour) under a larger ceiling 
 neighbours; counters are incremented atomically in the cache (add + incr), never read then
 written, so parallel posts cannot slip past the limit."""
 
+import hashlib
 import re
 
 from django.core.cache import cache
@@ -95,5 +96,7 @@ def _incr(key):
 def allow_submission(page_id, address, sender):
     """Count one post; False when this sender or this address is over its hourly limit."""
     per_address = _incr(f"portal:contact:{page_id}:addr:{address}")
-    per_sender = _incr(f"portal:contact:{page_id}:sender:{address}:{fold(sender).strip()[:100]}")
+    # Hashed: the sender's name and phone never sit in the cache, and keys stay plain ASCII.
+    who = hashlib.sha256(" ".join(fold(sender).split()).encode()).hexdigest()[:32]
+    per_sender = _incr(f"portal:contact:{page_id}:sender:{address}:{who}")
     return per_sender <= PER_SENDER_PER_HOUR and per_address <= PER_ADDRESS_PER_HOUR

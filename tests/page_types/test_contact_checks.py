@@ -4,7 +4,7 @@ parallel posts without locking out families who share one address."""
 import threading
 
 import pytest
-from django.db import close_old_connections, connection
+from django.db import connection, connections
 from django.test import Client, override_settings
 from wagtail.contrib.forms.models import FormSubmission
 
@@ -120,7 +120,9 @@ def test_twenty_parallel_posts_store_exactly_the_limit(school, form):
                 "/lien-he/", data, HTTP_HOST=school.hostname, REMOTE_ADDR="203.0.113.9"
             ).status_code
         )
-        close_old_connections()
+        # Each thread opened its own database connection: close it, or the test
+        # database cannot be dropped afterwards.
+        connections.close_all()
 
     threads = [threading.Thread(target=worker) for _ in range(20)]
     for thread in threads:
