@@ -180,3 +180,15 @@ def test_an_offices_new_name_shows_on_every_school_at_once(client, school, autho
     authority.save()
     response = fetch(client, school.hostname, "/")
     assert response["X-Cache"] == "MISS"
+
+
+def test_a_blueprint_change_makes_every_site_stale(client, school):
+    from page_types.models import BlueprintSection
+
+    for host in (school.hostname, "portal.test"):
+        fetch(client, host, "/")
+        assert fetch(client, host, "/")["X-Cache"] == "HIT"
+    row = BlueprintSection.objects.order_by("pk").first()
+    row.save()
+    for host in (school.hostname, "portal.test"):
+        assert fetch(client, host, "/")["X-Cache"] == "MISS"
