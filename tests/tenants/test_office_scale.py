@@ -256,7 +256,14 @@ def test_screens_query_count_does_not_grow_with_the_schools(offices, make_member
     at_5 = {name: query_counts(user, school) for name, user in users.items()}
     create_schools([data(n, "PGD-QMA" if n % 2 else "PGD-QMB") for n in range(6, 51)])
     at_50 = {name: query_counts(user, school) for name, user in users.items()}
-    assert at_50 == at_5
+    # A school editor's screens do not change at all.
+    assert at_50["editor"] == at_5["editor"]
+    # An office admin's never cost more at 50 schools than at 5, but for the paginator's one
+    # count query once a listing has a second page (Wagtail lists 50 rows a page).
+    for name in ("province admin", "phong admin"):
+        for screen, (status, count) in at_50[name].items():
+            assert status == at_5[name][screen][0]
+            assert count <= at_5[name][screen][1] + 1, (name, screen, at_5[name], at_50[name])
 
 
 def test_a_filter_with_more_choices_than_the_cap_is_left_out(offices, make_member, monkeypatch):
@@ -265,8 +272,8 @@ def test_a_filter_with_more_choices_than_the_cap_is_left_out(offices, make_membe
     create_schools([data(n, "PGD-QMA") for n in range(1, 4)])
     client = Client(HTTP_HOST=settings.PORTAL_DOMAIN)
     client.force_login(make_member("admin", authority=offices[0]))
-    assert 'name="site"' in client.get("/admin/pages/search/?q=tin").content.decode()
+    assert 'name="site"' in client.get("/admin/pages/").content.decode()
     monkeypatch.setattr(views, "MAX_FILTER_CHOICES", 2)
-    response = client.get("/admin/pages/search/?q=tin")
+    response = client.get("/admin/pages/")
     assert response.status_code == 200
     assert 'name="site"' not in response.content.decode()
