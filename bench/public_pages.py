@@ -73,13 +73,17 @@ def load(port, host, path, cookie, seconds, clients):
     elapsed = time.perf_counter() - started
     for proc in procs:
         proc.join()
-    latencies = sorted(x for lat, _ in results for x in lat)
-    errors = sum(e for _, e in results)
+    return [x for lat, _ in results for x in lat], sum(e for _, e in results), elapsed
+
+
+def summary(runs):
+    """Rounds of one target together: requests over time, latency percentiles."""
+    latencies = sorted(x for lat, _, _ in runs for x in lat)
     return {
-        "rps": len(latencies) / elapsed,
+        "rps": len(latencies) / sum(elapsed for _, _, elapsed in runs),
         "p50": statistics.median(latencies) * 1000,
         "p95": latencies[int(len(latencies) * 0.95)] * 1000,
-        "errors": errors,
+        "errors": sum(errors for _, errors, _ in runs),
         "n": len(latencies),
     }
 
@@ -127,7 +131,8 @@ def queries_per_request(targets):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", default=os.environ.get("DATABASE_URL"), required=False)
-    parser.add_argument("--seconds", type=float, default=8)
+    parser.add_argument("--seconds", type=float, default=12, help="per target, all rounds")
+    parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--redis-port", type=int, default=6417)
@@ -208,9 +213,16 @@ def main():
             for _ in range(20):
                 fetch(port, host, path, cookie)
             commands = (redis_commands(args.redis_port) - before - 1) / 20
-            result = load(port, host, path, cookie, args.seconds, args.clients)
-            rows[name] = {**result, "redis": commands, "bytes": len(body)}
-            print(f"  {name}: {result['rps']:.0f} req/s", file=sys.stderr, flush=True)
+            rows[name] = {"redis": commands, "bytes": len(body), "runs": []}
+        # Rounds interleave the targets, so a busy spell on the machine hits all of them alike.
+        for round_ in range(args.rounds):
+            for name, (host, path, cookie) in targets.items():
+                rows[name]["runs"].append(
+                    load(port, host, path, cookie, args.seconds / args.rounds, args.clients)
+                )
+            print(f"  round {round_ + 1}/{args.rounds} done", file=sys.stderr, flush=True)
+        for row in rows.values():
+            row.update(summary(row.pop("runs")))
         queries = queries_per_request(targets)
     finally:
         server.send_signal(signal.SIGTERM)
@@ -222,7 +234,8 @@ def main():
     static_rps = rows["static file (whitenoise)"]["rps"]
     print(
         f"\n{schools} schools, gunicorn {args.workers} workers, {args.clients} clients, "
-        f"{args.seconds:g} s each, Redis cache (production settings)\n"
+        f"{args.seconds:g} s each in {args.rounds} interleaved rounds, Redis cache "
+        f"(production settings), load average {os.getloadavg()[0]:.1f}\n"
     )
     print("| request | size | req/s | vs static | p50 ms | p95 ms | SQL | Redis cmds | errors |")
     print("|---|---|---|---|---|---|---|---|---|")
