@@ -17,6 +17,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from tenants.models import Authority, School
+from tenants.signals import school_provisioned
 
 GENERATION_KEY = "portal:page-cache-gen:{root}"
 OFFICE = "office"
@@ -191,3 +192,12 @@ def _connect_blueprint():
 
 
 _connect_blueprint()
+
+
+def purge_for_new_school(sender, school, **kwargs):
+    """A new school appears in the office's directory; bulk provisioning saves no School row
+    one by one (no post_save), so the office's copies are purged here."""
+    bump_generation(OFFICE)
+
+
+school_provisioned.connect(purge_for_new_school, dispatch_uid="portal-purge-on-new-school")

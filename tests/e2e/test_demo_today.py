@@ -1,0 +1,83 @@
+"""The demo as a new user meets it after `make run`, on today's date: the office's dashboard,
+a school editor's home and the school's public home tell a story that is true today.
+Screenshots go to var/screenshots/demo/ (look at them after a change to the demo)."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from demo.loader import DEMO_PASSWORD
+from tenants.models import School
+
+from .conftest import SCREENSHOTS
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+TIMEOUT = 30_000
+SHOTS = SCREENSHOTS.parent / "demo"
+# The first four schools of fixtures/demo/schools.csv: diligent, empty, for show, diligent.
+SCHOOLS = 4
+DILIGENT = "thcs-tan-thong-hoi"
+
+
+def shoot(page, name):
+    height = page.evaluate(
+        "Math.max(document.body.scrollHeight, document.querySelector('main')?.scrollHeight || 0)"
+    )
+    page.set_viewport_size({"width": 1440, "height": min(int(height) + 40, 6000)})
+    page.screenshot(path=str(SHOTS / name), full_page=True)
+    page.set_viewport_size({"width": 1440, "height": 1000})
+
+
+def login(page, base, username):
+    page.goto(f"{base}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/admin/")
+
+
+def test_the_demo_is_alive_today(browser, portal, track_pages):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    call_command("load_demo", "--schools", str(SCHOOLS), stdout=io.StringIO())
+    today = timezone.localdate()
+    base = portal["office"]
+
+    office = track_pages(browser.new_page(viewport={"width": 1440, "height": 1000}))
+    office.set_default_timeout(TIMEOUT)
+    login(office, base, "phong.quantri")
+    office.goto(f"{base}/admin/audit/")
+    main = office.locator("main").inner_text()
+    assert "phiên bản 2" in main
+    rows = office.locator("table.audit-table tbody tr")
+    assert rows.count() == SCHOOLS
+    by_school = {row.split("\t")[0]: row for row in rows.all_inner_texts()}
+    diligent = next(text for name, text in by_school.items() if "Tân Thông Hội" in name)
+    for_show = next(text for name, text in by_school.items() if "Thái Mỹ" in name)
+    empty = next(text for name, text in by_school.items() if "Phạm Văn Cội" in name)
+    assert "Xuất sắc" in diligent or "Tốt" in diligent
+    assert "Yếu" in for_show or "Trung bình" in for_show
+    assert "Yếu" in empty
+    shoot(office, "dashboard-today.png")
+
+    editor = track_pages(browser.new_page(viewport={"width": 1440, "height": 1000}))
+    editor.set_default_timeout(TIMEOUT)
+    login(editor, base, f"{DILIGENT}.bientap")
+    home = editor.locator("main").inner_text()
+    assert "chạy lệnh" not in home
+    shoot(editor, "editor-home-today.png")
+
+    school = School.objects.get(slug=DILIGENT)
+    reader = track_pages(browser.new_page(viewport={"width": 390, "height": 844}))
+    reader.set_default_timeout(TIMEOUT)
+    reader.goto(f"http://{school.hostname}:{portal['port']}/")
+    text = reader.locator("body").inner_text()
+    # Updated this week, and the date says so.
+    assert "Cập nhật lần cuối" in text
+    assert today.strftime("/%m/%Y") in text
+    reader.screenshot(path=str(SHOTS / "school-home-today.png"), full_page=True)
