@@ -70,10 +70,6 @@ def _year_holidays(year):
     return frozenset(days), frozenset(workdays), frozenset(tet)
 
 
-def public_holidays(year):
-    return _year_holidays(year)[0]
-
-
 def tet_days(year):
     return _year_holidays(year)[2]
 

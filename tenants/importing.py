@@ -28,7 +28,6 @@ from .provisioning import (
 )
 
 COLUMNS = ("code", "name", "level", "authority", "slug", "address", "phone", "email", "principal")
-REQUIRED_COLUMNS = ("code", "name", "level", "authority", "slug")
 
 
 @dataclass(frozen=True)
@@ -180,7 +179,7 @@ def _read_xlsx(data):
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # noqa: BLE001 - openpyxl raises many types for a broken file
+    except Exception as error:  # openpyxl raises many types for a broken file
         raise ImportFileError(
             [RowError(1, "", _("Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc sai định dạng."))]
         ) from error
@@ -189,7 +188,7 @@ def _read_xlsx(data):
         sheet = workbook.worksheets[0]
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             rows.append((number, [_cell_text(value) for value in values]))
-    except Exception as error:  # noqa: BLE001 - a sheet broken past its first bytes
+    except Exception as error:  # a sheet broken past its first bytes
         raise ImportFileError(
             [
                 RowError(

@@ -31,8 +31,3 @@ def gallery_field(verbose_name=None):
 def displayed_date_field(verbose_name=None):
     # Shown to readers and editable; the audit never trusts it (it reads the publication log).
     return models.DateField(verbose_name or _("ngày đăng"), default=today)
-
-
-def attachments_of(page):
-    """Documents attached to a page, in order, for templates that show type and size."""
-    return [block.value["document"] for block in page.attachments if block.value["document"]]

@@ -2,7 +2,7 @@ import os
 
 from .base import *  # noqa: F403
 
-SECRET_KEY = "test-only-key"  # noqa: S105
+SECRET_KEY = "test-only-key"
 DEBUG = False
 PORTAL_DOMAIN = "portal.test"
 PORTAL_PORT = 80

@@ -8,7 +8,6 @@ import re
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -380,15 +379,3 @@ def _check_snippet(request, scope, view_func, view_kwargs):
     revision_id = view_kwargs.get("revision_id")
     if revision_id is not None and not _revision_in_scope(scope, revision_id):
         raise Http404
-
-
-def visible_task_states(scope, queryset):
-    """Task states of objects in scope (pages only: other models' workflows are superuser-only)."""
-    if scope.unrestricted:
-        return queryset
-    page_ct = ContentType.objects.get_for_model(Page)
-    ids = scope.pages().values_list("pk", flat=True)
-    return queryset.filter(
-        Q(workflow_state__base_content_type=page_ct)
-        & Q(workflow_state__object_id__in=[str(pk) for pk in ids])
-    )

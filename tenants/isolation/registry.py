@@ -164,17 +164,6 @@ def visible_user_ids(scope):
     ).values("user")
 
 
-def visible_group_ids(scope):
-    schools = School.objects.filter(pk__in=scope.school_ids)
-    authorities = Authority.objects.filter(pk__in=scope.authority_ids)
-    ids = set()
-    for a, b in schools.values_list("editors_group", "approvers_group"):
-        ids.update(x for x in (a, b) if x)
-    for a, b in authorities.values_list("admins_group", "auditors_group"):
-        ids.update(x for x in (a, b) if x)
-    return ids
-
-
 def _register_builtins():
     from wagtail.contrib.forms.models import FormSubmission
     from wagtail.contrib.redirects.models import Redirect

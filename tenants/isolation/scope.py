@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.db.models.functions import Substr
-from wagtail.models import Collection, GroupCollectionPermission, Page, Site
+from wagtail.models import Collection, GroupCollectionPermission, Page
 
 from ..models import Authority, Membership, School
 from .permission_policies import pages_below
@@ -33,10 +33,6 @@ class Scope:
     # Roles held, for deciding read-only (auditors) and who manages members.
     school_roles: dict = field(default_factory=dict)  # school_id -> {roles}
     authority_roles: dict = field(default_factory=dict)  # authority_id -> {roles}
-
-    @property
-    def is_school_user(self):
-        return bool(self.school_roles) and not self.authority_roles
 
     @property
     def can_write(self):
@@ -68,9 +64,6 @@ class Scope:
         if self.unrestricted:
             return True
         return any(page.path.startswith(p) for p in self.page_paths)
-
-    def has_page_path(self, path):
-        return self.unrestricted or any(path.startswith(p) for p in self.page_paths)
 
     def collections(self, queryset=None):
         queryset = Collection.objects.all() if queryset is None else queryset
@@ -205,10 +198,3 @@ def scope_for_user(user):
         if user.is_authenticated:
             setattr(user, CACHE_ATTR, scope)
     return scope
-
-
-def visible_sites(user):
-    scope = scope_for_user(user)
-    if scope.unrestricted:
-        return Site.objects.all()
-    return Site.objects.filter(pk__in=scope.site_ids)

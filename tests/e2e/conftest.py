@@ -89,7 +89,7 @@ def pytest_runtest_makereport(item, call):
                 if not page.is_closed():
                     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
                     page.screenshot(path=str(SCREENSHOTS / f"failure-{item.name}-{number}.png"))
-            except Exception:  # noqa: BLE001, S110 - a failing screenshot must not hide the error
+            except Exception:  # a failing screenshot must not hide the error
                 pass
 
 

@@ -104,7 +104,7 @@ def build_url(world, tenant, route, name, kwargs, entry):
             return None
     try:
         url = reverse(name, kwargs=values) if name else "/" + route
-    except Exception:  # noqa: BLE001 - a pattern we cannot build is reported by the caller
+    except Exception:  # a pattern we cannot build is reported by the caller
         return None
     query = dict(entry.query) if entry.query or entry.kind != LISTING else {"q": SEARCH_TERM}
     for key, value in list(query.items()):

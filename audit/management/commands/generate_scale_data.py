@@ -28,7 +28,7 @@ from tenants.models import Authority, Level, School
 from tenants.provisioning import SchoolData, add_member, create_authority, create_schools
 
 PROVINCE = "SO-BENCH"
-PASSWORD = "bench-matkhau-123"  # noqa: S105 - the benchmark's logins, local data only
+PASSWORD = "bench-matkhau-123"  # the benchmark's logins, local data only
 HISTORY_END = datetime.date(2025, 5, 31)
 HISTORY_DAYS = 365
 POST_SECTIONS = {
