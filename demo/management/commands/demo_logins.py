@@ -36,7 +36,12 @@ class Command(BaseCommand):
             out("Chưa có dữ liệu mẫu. Chạy: python manage.py load_demo (hoặc make run).")
             return
         years = sorted(
-            set(Checklist.objects.filter(school__in=schools).values_list("school_year", flat=True))
+            # The years whose disclosure page the demo kept (not provisioning's empty one).
+            set(
+                Checklist.objects.filter(school__in=schools, year_page__isnull=False).values_list(
+                    "school_year", flat=True
+                )
+            )
         )
         title = "CỔNG THÔNG TIN TRƯỜNG HỌC – DỮ LIỆU MẪU NĂM HỌC " + ", ".join(years)
         out(title)
