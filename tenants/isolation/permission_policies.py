@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.db.models.functions import Substr
 from django.db.models.lookups import In
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 from wagtail.permission_policies.collections import CollectionPermissionLookupMixin
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -30,6 +30,8 @@ class Node:
     pk: int
     path: str
     depth: int
+    # Treebeard's path step (`ancestor_of` reads it); pages and collections both use 4.
+    steplen = Page.steplen
 
     @property
     def id(self):
