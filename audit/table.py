@@ -90,6 +90,12 @@ def table_run(schools, as_of, rubric=None, refresh=False):
     rows, recomputed = [], 0
     for group_rubric, group in groups.items():
         lines, missing = _lines(group, as_of, group_rubric, refresh, current_global)
+        if group_rubric != rubric:
+            # Scored with its own office's rubric, not the one naming the run (audit_report).
+            named = {"code": group_rubric.code, "version": group_rubric.version}
+            for line in lines:
+                line["rubric"] = named
+                line["report"] = {**line["report"], "rubric": named}
         rows += lines
         recomputed += missing
     scoring.rank_rows(rows)

@@ -16,6 +16,8 @@ ADMIN_URLS = {
     "audit_inspections:school": R(OWNED, owner="audit", params={"pk": "1"}),
     "audit_inspections:my_requests": R(LISTING, query={}),
     "audit_inspections:answer": R(OWNED, owner="audit", params={"pk": "1"}),
+    # Printable minutes: the office's own inspections only (tests/audit/test_inspection_loop.py).
+    "audit_inspections:minutes": R(OWNED, owner="audit", params={"pk": "1"}),
     # The rubric is shared by every office (no tenant data): readable, edits make new versions.
     "audit_rubric:index": R(LISTING, query={}),
     "audit_rubric:index_results": R(LISTING, query={}),

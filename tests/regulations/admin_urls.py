@@ -73,6 +73,8 @@ ADMIN_URLS = {
     for viewset, views in _VIEWSETS.items()
     for view in views
 }
+# Opening days and years of the offices the user manages (tests/regulations/test_year_opening.py).
+ADMIN_URLS["regulations_school_years"] = _owned()
 ADMIN_URLS["regulations_retention_override"] = _owned(
     ids={"page_id": "page"}, params={"action": "unpublish"}
 )
