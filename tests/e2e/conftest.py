@@ -103,3 +103,15 @@ def track_pages(request):
         return page
 
     return track
+
+
+def shoot_tall(page, path):
+    """A full-height screenshot of an admin screen: the admin scrolls inside <main>, so grow the
+    viewport to the content first, then give the page back its size."""
+    size = page.viewport_size
+    height = page.evaluate(
+        "Math.max(document.body.scrollHeight, document.querySelector('main')?.scrollHeight || 0)"
+    )
+    page.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, 6000)})
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)

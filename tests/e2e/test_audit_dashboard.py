@@ -10,7 +10,7 @@ from tenants.models import Membership
 from tenants.provisioning import SchoolData, add_member, create_authority, provision_school
 from tests.audit.history import add_announcement, add_news, add_schedule, moment, words
 
-from .conftest import SCREENSHOTS
+from .conftest import SCREENSHOTS, shoot_tall
 
 pytestmark = [
     pytest.mark.browser,
@@ -75,13 +75,7 @@ def district(portal):
 
 
 def shoot(page, name):
-    """The admin scrolls inside <main>: grow the viewport to the content to capture it all."""
-    height = page.evaluate(
-        "Math.max(document.body.scrollHeight, document.querySelector('main')?.scrollHeight || 0)"
-    )
-    page.set_viewport_size({"width": 1440, "height": min(int(height) + 40, 6000)})
-    page.screenshot(path=str(SHOTS / name), full_page=True)
-    page.set_viewport_size({"width": 1440, "height": 1000})
+    shoot_tall(page, SHOTS / name)
 
 
 def test_dashboard_and_drill_down(browser, district, portal, track_pages):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from demo.loader import DEMO_PASSWORD
 from tenants.models import School
 
-from .conftest import SCREENSHOTS
+from .conftest import SCREENSHOTS, shoot_tall
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,12 +26,7 @@ DILIGENT = "thcs-tan-thong-hoi"
 
 
 def shoot(page, name):
-    height = page.evaluate(
-        "Math.max(document.body.scrollHeight, document.querySelector('main')?.scrollHeight || 0)"
-    )
-    page.set_viewport_size({"width": 1440, "height": min(int(height) + 40, 6000)})
-    page.screenshot(path=str(SHOTS / name), full_page=True)
-    page.set_viewport_size({"width": 1440, "height": 1000})
+    shoot_tall(page, SHOTS / name)
 
 
 def login(page, base, username):
