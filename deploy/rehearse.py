@@ -168,10 +168,13 @@ def production(args):
         "PORTAL_TASK_RETRY_SECONDS": "1",
     }
     os.environ.update(env)
-    os.environ.pop("REDIS_URL", None)  # each process its own cache: nothing shared to go stale
+    # Without Redis, production shares the database cache between every process.
+    os.environ.pop("REDIS_URL", None)
     print(f"Rehearsal in {work} (app :{web_port}, proxy :{proxy_port})", flush=True)
     started = datetime.now(UTC)
+    # What compose's one-shot `migrate` service runs.
     manage("migrate", "--noinput", "-v0")
+    manage("createcachetable")
     manage("collectstatic", "--noinput", "-v0")
     setup_django()
     school, article = build_school()
