@@ -100,7 +100,9 @@ def test_parallel_counts_never_pass_the_limit():
     assert results.count(True) == PER_SENDER_PER_HOUR
 
 
-@pytest.mark.django_db(transaction=True)
+# Threads need committed rows; serialized_rollback restores the seeded rows (root page,
+# blueprint, rubric) that the flush after a transactional test removes.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(
     connection.vendor == "sqlite", reason="SQLite's in-memory test database locks between threads"
 )
