@@ -19,6 +19,7 @@ from tenants.models import School
 
 from .history import add_news, section, words
 from .test_ledger import ledger_state
+from .test_report import SCHOOL_KEYS
 
 AS_OF = datetime.date(2016, 11, 25)
 FIRST_MONDAY = datetime.date(2016, 9, 5)
@@ -154,24 +155,7 @@ def test_rebuild_equals_the_incremental_ledger_and_the_report_follows_the_contra
     assert data["rubric"] == {"code": "default", "version": 2}
     assert {s["code"] for s in data["schools"]} == {s.code for s in four_schools}
     for entry in data["schools"]:
-        assert set(entry) == {
-            "code",
-            "name",
-            "level",
-            "authority",
-            "score",
-            "band",
-            "rank_in_level",
-            "last_update",
-            "days_since_update",
-            "posts",
-            "active_weeks_12",
-            "sections",
-            "disclosure",
-            "recurring",
-            "flags",
-            "points",
-        }
+        assert set(entry) == SCHOOL_KEYS
         assert set(entry["posts"]) == {"7d", "30d", "90d", "school_year", "target"}
         row = after_rows[next(s.pk for s in four_schools if s.code == entry["code"])]
         assert entry["score"] == row["score"] and entry["band"] == row["band"]
