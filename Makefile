@@ -4,7 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 # Two workers on the usual 2-core machine; tests of one file stay together (shared fixtures).
-# Browser tests run after, in one process: their live server flushes the database between tests.
+# Tests that commit (marked own_process) and browser tests run after, each set in one process: their
+# flushes would empty the seeded rows for the tests after them.
 PYTEST_ARGS ?= -n auto --dist loadfile
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
@@ -36,6 +37,7 @@ run: demo serve
 # The suite always runs on the test settings, whatever DJANGO_SETTINGS_MODULE says.
 test: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest $(PYTEST_ARGS) --ignore=tests/e2e
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m own_process -q -rs --ignore=tests/e2e
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest tests/e2e -q -rs
 
 lint: install

@@ -1,7 +1,6 @@
 """The contact form checks what parents type, never posts twice, and its throttle holds under
 parallel posts without locking out families who share one address."""
 
-import os
 import threading
 
 import pytest
@@ -101,13 +100,13 @@ def test_parallel_counts_never_pass_the_limit():
     assert results.count(True) == PER_SENDER_PER_HOUR
 
 
-# Threads need committed rows; serialized_rollback restores the seeded rows (root page,
-# blueprint, rubric) that the flush after a transactional test removes.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Threads need committed rows, so the test is transactional and its flush empties the database
+# for the tests after it: it runs in its own process (tests/conftest.py, `make test`).
+@pytest.mark.own_process
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(
-    connection.vendor == "sqlite" or not os.environ.get("PORTAL_RACE_TESTS"),
-    reason="PostgreSQL only, and on request (PORTAL_RACE_TESTS=1): its flush empties the test "
-    "database for the tests after it on the same worker",
+    connection.vendor == "sqlite",
+    reason="PostgreSQL only: SQLite serialises writers, so there is no race to show",
 )
 def test_twenty_parallel_posts_store_exactly_the_limit(school, form):
     from page_types.contact_form import PER_SENDER_PER_HOUR
