@@ -7,7 +7,8 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
-from .blueprint.admin_views import EDIT_LOG_ACTION, BlueprintViewSet
+from .blueprint.admin_owner import EDIT_LOG_ACTION
+from .blueprint.admin_views import BlueprintViewSet
 from .blueprint.ownership import CREATE_LOG_ACTION
 from .blueprint.permissions import BlueprintPolicy
 from .blueprint.provisioning import APPLY_LOG_ACTION

@@ -1,74 +1,40 @@
-"""The blueprint in the admin (/admin/blueprint/): list, add, edit, delete added sections, the
-change log, and rolling the blueprint out to existing schools. Permissions: permissions.py."""
+"""The blueprint in the admin (/admin/blueprint/): list, add, edit and delete sections (the
+rows), and the viewset that mounts them with the actions of admin_actions.py. Permissions:
+permissions.py."""
 
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Case, F, IntegerField, Q, When
+from django.db.models import Case, F, IntegerField, When
 from django.db.models.functions import Coalesce
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from tenants import admin_refusal
-from tenants.isolation.scope import scope_for_user
-from tenants.models import Authority, School
-
 from ..models import BlueprintSection, MandatedSection
+from .admin_actions import BlueprintApplyView, BlueprintChangesView, BlueprintOwnView
+from .admin_owner import (
+    EDIT_LOG_ACTION,
+    Forbidden403Mixin,
+    chosen_owner,
+    owner_label,
+    owner_query,
+)
 from .forms import BlueprintSectionForm, describe_changes
-from .ownership import CREATE_LOG_ACTION, AlreadyOwned, create_own_blueprint, schools_following
-from .permissions import access_for, authorities_to_refine, schools_to_apply
-from .provisioning import APPLY_LOG_ACTION
-from .rollout import enqueue_rollout
-from .store import blueprint_owner, owners_with_own_blueprint
-
-EDIT_LOG_ACTION = "page_types.blueprint_edit"
-CHANGES_PER_PAGE = 50
-DEFAULT_OWNER = "default"  # ?owner=default: the instance default, owned by nobody
-
-
-def chosen_owner(request, access):
-    """The blueprint a screen is about: ?owner=<authority id> (one with its own version),
-    ?owner=default, or by default the one the user's own office follows."""
-    raw = request.GET.get("owner", "")
-    if raw == DEFAULT_OWNER:
-        owner = None
-    elif raw.isdigit():
-        owner = int(raw)
-        if owner not in owners_with_own_blueprint():
-            raise PermissionDenied
-    else:
-        owner = None if access.superuser else blueprint_owner(access.home)
-    if not access.can_view(owner):
-        raise PermissionDenied
-    return owner
-
-
-def owner_query(owner):
-    return "?owner=" + (DEFAULT_OWNER if owner is None else str(owner))
-
-
-def owner_label(owner):
-    if owner is None:
-        return _("Cấu trúc mặc định của hệ thống")
-    name = Authority.objects.filter(pk=owner).values_list("name", flat=True).first()
-    return _("Cấu trúc riêng của %(authority)s") % {"authority": name}
+from .ownership import schools_following
+from .permissions import access_for, authorities_to_refine
+from .store import owners_with_own_blueprint
 
 
 def _stamp_owner(row, action):
@@ -103,12 +69,6 @@ def _cadence_text(row):
     if row.cadence_days is None:
         return _("Khi cần")
     return _("%(days)s ngày") % {"days": row.cadence_days}
-
-
-class Forbidden403Mixin(admin_refusal.Forbidden403Mixin):
-    forbidden_message = gettext_lazy(
-        "Chỉ Phòng/Sở quản lý xem và điều chỉnh được cấu trúc trang trường."
-    )
 
 
 class OwnedRowMixin:
@@ -315,137 +275,6 @@ class BlueprintHistoryView(OwnedRowMixin, Forbidden403Mixin, history.HistoryView
     # Auditors look at the blueprint; they may read its history too.
     any_permission_required = ["add", "change", "delete", "view"]
     row_action = "view"
-
-
-class BlueprintOwnView(Forbidden403Mixin, View):
-    """Give an authority its own version of the blueprint: a copy of the one it follows,
-    which its admins then refine (POST only; the index offers the button)."""
-
-    forbidden_message = Forbidden403Mixin.forbidden_message
-    http_method_names = ["post"]
-
-    def post(self, request, pk):
-        authority = get_object_or_404(Authority, pk=pk)
-        if not access_for(request.user).can_edit(authority.pk):
-            raise PermissionDenied
-        try:
-            create_own_blueprint(authority, user=request.user)
-        except AlreadyOwned:
-            messages.error(
-                request, _("%(authority)s đã có cấu trúc riêng.") % {"authority": authority}
-            )
-        else:
-            messages.success(
-                request,
-                _(
-                    "Đã tạo cấu trúc riêng cho %(authority)s (sao chép từ cấu trúc đang áp dụng); "
-                    "các trường của đơn vị theo cấu trúc này từ nay."
-                )
-                % {"authority": authority},
-            )
-        return redirect(reverse("page_types_blueprint:index") + owner_query(authority.pk))
-
-
-class BlueprintApplyView(
-    Forbidden403Mixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
-):
-    """Adds what the blueprint in force requires to the user's existing schools."""
-
-    model = BlueprintSection
-    permission_required = "apply"
-    template_name = "page_types/blueprint/apply.html"
-    page_title = gettext_lazy("Áp dụng cấu trúc cho các trường hiện có")
-    header_icon = "resubmit"
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {"url": reverse("page_types_blueprint:index"), "label": _("Cấu trúc trang trường")},
-            {"url": "", "label": self.page_title},
-        ]
-
-    def schools(self):
-        return schools_to_apply(self.request.user).filter(root_page__isnull=False)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["school_count"] = self.schools().count()
-        context["index_url"] = reverse("page_types_blueprint:index")
-        context["changes_url"] = reverse("page_types_blueprint:changes")
-        context.setdefault("queued", None)
-        return context
-
-    def post(self, request, *args, **kwargs):
-        # One task per school, queued once this request commits: a worker brings each school
-        # up to its own nearest blueprint; an interrupted roll-out is resumed by running it
-        # again (each task adds only what its school still lacks).
-        count = enqueue_rollout(self.schools(), user=request.user)
-        messages.success(
-            request,
-            _(
-                "Đã xếp lịch bổ sung các mục còn thiếu cho %(schools)s trường; kết quả từng "
-                "trường ghi trong Lịch sử thay đổi."
-            )
-            % {"schools": count},
-        )
-        context = self.get_context_data(queued=count)
-        return TemplateResponse(request, self.template_name, context)
-
-
-class BlueprintChangesView(
-    Forbidden403Mixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
-):
-    """Every change to the blueprint (who, when, what), deleted sections included, and the
-    roll-outs to the schools the user can see."""
-
-    model = BlueprintSection
-    permission_required = "view"
-    template_name = "page_types/blueprint/changes.html"
-    page_title = gettext_lazy("Lịch sử thay đổi cấu trúc trang trường")
-    header_icon = "history"
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {"url": reverse("page_types_blueprint:index"), "label": _("Cấu trúc trang trường")},
-            {"url": "", "label": _("Lịch sử thay đổi")},
-        ]
-
-    def entries(self):
-        user = self.request.user
-        access = access_for(user)
-        rollouts = Q(
-            content_type=ContentType.objects.get_for_model(School), action=APPLY_LOG_ACTION
-        )
-        edits = Q(content_type=ContentType.objects.get_for_model(BlueprintSection))
-        own_versions = Q(
-            content_type=ContentType.objects.get_for_model(Authority), action=CREATE_LOG_ACTION
-        )
-        if not user.is_superuser:
-            schools = scope_for_user(user).school_ids
-            rollouts &= Q(object_id__in=[str(pk) for pk in schools])
-            # The default's entries carry no owner; an own version's carry its authority.
-            visible = sorted(access.visible)
-            edits &= Q(data__owner__isnull=True) | Q(data__owner__in=visible)
-            own_versions &= Q(object_id__in=[str(pk) for pk in visible])
-        return (
-            ModelLogEntry.objects.filter(edits | rollouts | own_versions)
-            .select_related("user")
-            .order_by("-timestamp", "-pk")
-        )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        page = Paginator(self.entries(), CHANGES_PER_PAGE).get_page(self.request.GET.get("p"))
-        context["page_obj"] = page
-        context["rows"] = [
-            {
-                "entry": entry,
-                "user": entry.user_display_name,
-                "message": entry.message,
-                "is_rollout": entry.action == APPLY_LOG_ACTION,
-            }
-            for entry in page
-        ]
-        return context
 
 
 class BlueprintViewSet(ModelViewSet):
