@@ -1,7 +1,9 @@
 """The audit in the Wagtail admin: the dashboard under /admin/audit/, inspections under
 /admin/inspections/, the rubric, a "Theo dõi cập nhật" menu and the school's request panel."""
 
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
@@ -14,6 +16,11 @@ from .rubric_admin import RubricPermissionPolicy, RubricViewSet
 
 register_permission_policy(Rubric, RubricPermissionPolicy(Rubric))
 rubric_viewset = RubricViewSet()
+
+
+@hooks.register("insert_global_admin_css")
+def audit_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("audit/admin.css"))
 
 
 @hooks.register("register_admin_viewset")

@@ -231,6 +231,9 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars come from the user's uploaded picture or Wagtail's default: asking gravatar.com would send a hash
+# of every teacher's e-mail address abroad on each admin page (and shows a broken image offline).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
