@@ -17,7 +17,7 @@ from tenants import log_actions
 
 from .models import DailyActivity, EventKind
 from .placement import CHUNK, PageContext, model_for_content_type
-from .text import DUPLICATE_CHECKED_MODELS, content_facts
+from .text import content_facts, duplicate_checked_models
 
 # The action a stored event stands for when its page's rows are classified again (the log's
 # vocabulary is tenants/log_actions.py).
@@ -231,7 +231,7 @@ def entry_facts(entries, firsts, reuse=None):
         old = reuse.get(entry["id"])
         facts = content_facts(model, content)
         wants_signature = (
-            entry["id"] in firsts and model._meta.label_lower in DUPLICATE_CHECKED_MODELS
+            entry["id"] in firsts and model._meta.label_lower in duplicate_checked_models()
         )
         if wants_signature:
             if old is not None and old.content_hash == facts.content_hash and old.minhash:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .models import ActivityEvent, DailyActivity, EventKind
-from .text import THIN_EXEMPT_MODELS
+from .text import thin_exempt_models
 
 FLAG_LABELS = {
     "thin": gettext_lazy("Bài sơ sài"),
@@ -96,7 +96,7 @@ def flags_by_school(schools, scope, start, as_of, rubric):
         word_count__lt=rubric.thin_min_words,
         attachment_count=0,
         image_count__lte=rubric.thin_max_images,
-    ) & ~Q(page_model__in=THIN_EXEMPT_MODELS)
+    ) & ~Q(page_model__in=thin_exempt_models())
     duplicate = Q(
         kind=EventKind.POST,
         duplicate_similarity__gte=rubric.duplicate_similarity,
@@ -119,7 +119,7 @@ def flags_by_school(schools, scope, start, as_of, rubric):
             and event["word_count"] < rubric.thin_min_words
             and event["attachment_count"] == 0
             and event["image_count"] <= rubric.thin_max_images
-            and event["page_model"] not in THIN_EXEMPT_MODELS
+            and event["page_model"] not in thin_exempt_models()
         ):
             flags.append(
                 make("thin", event, words=event["word_count"], images=event["image_count"])

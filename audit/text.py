@@ -2,12 +2,14 @@
 re-publishes, the words, images and attachments a post carries, its displayed date, and the
 MinHash signature of its text (audit/duplicates.py) so near-duplicates can be found."""
 
+import functools
 import hashlib
 import html
 import json
 import re
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db import models
 from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
@@ -24,13 +26,23 @@ PAGE_META_FIELDS = frozenset(
     f.name for f in Page._meta.get_fields() if f.name not in _CONTENT_BASE_FIELDS
 ) | {COMMENTS_RELATION_NAME, "pk", "comments", "page_ptr"}
 
-# Structured posts whose shape is the content (menus, weekly schedules) are never "thin".
-THIN_EXEMPT_MODELS = frozenset({"page_types.weeklymenupage", "page_types.weeklyschedulepage"})
-# Narrative posts are compared for duplicates; documents, disclosures, menus and schedules are
-# legitimately identical across schools (the same circular, the same form, a menu rotation).
-DUPLICATE_CHECKED_MODELS = frozenset(
-    {"page_types.newsarticlepage", "page_types.announcementpage", "page_types.planpage"}
-)
+
+def _labels_with(trait):
+    return frozenset(
+        model._meta.label_lower for model in apps.get_models() if getattr(model, trait, False)
+    )
+
+
+@functools.cache
+def thin_exempt_models():
+    """Labels of the page types whose shape is their content: never "thin" (`is_structured`)."""
+    return _labels_with("is_structured")
+
+
+@functools.cache
+def duplicate_checked_models():
+    """Labels of the narrative page types compared for copies (`compared_for_duplicates`)."""
+    return _labels_with("compared_for_duplicates")
 
 
 _TAG = re.compile(r"<[^>]+>")
@@ -197,7 +209,7 @@ def content_facts(model, content, with_signature=False):
     text = " ".join(out.texts)
     words = _WORD.findall(text)
     signature = None
-    if with_signature and model._meta.label_lower in DUPLICATE_CHECKED_MODELS:
+    if with_signature and model._meta.label_lower in duplicate_checked_models():
         signature = minhash(_WORD.findall(f"{content.get('title', '')} {text}"))
     return ContentFacts(
         content_hash=content_digest(model, content),

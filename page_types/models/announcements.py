@@ -38,6 +38,7 @@ class AnnouncementIndexPage(SectionPage):
 
 class AnnouncementPage(PortalPage):
     is_post = True
+    compared_for_duplicates = True
 
     date = displayed_date_field()
     audience = models.CharField(

@@ -124,6 +124,12 @@ class PortalPage(Page):
 
     # A post is counted by the audit when first published (news, announcements, documents…).
     is_post = False
+    # What the audit reads of a page type (audit/text.py), declared on the type itself:
+    # a structured post's shape is its content (a menu, a schedule), so it is never "thin";
+    # a narrative post is compared across schools for copies (documents, disclosures, menus
+    # are legitimately identical across schools: the same circular, the same form).
+    is_structured = False
+    compared_for_duplicates = False
     base_form_class = PortalPageForm
     # Public search matches folded text (tenants/vietnamese.py) on SQLite and PostgreSQL alike;
     # subclasses add their own fields to this list, so every page type gets both.

@@ -37,6 +37,7 @@ class MenuIndexPage(SectionPage):
 
 class WeeklyMenuPage(PortalPage):
     is_post = True
+    is_structured = True
 
     week_start = models.DateField(
         _("tuần bắt đầu (thứ Hai)"), default=next_monday, validators=[week_start_validator]

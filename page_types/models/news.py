@@ -98,6 +98,7 @@ class AdmissionsPage(SectionPage):
 
 class NewsArticlePage(PortalPage):
     is_post = True
+    compared_for_duplicates = True
     objects = PageManager.from_queryset(NewsQuerySet)()
 
     date = displayed_date_field()

@@ -35,6 +35,7 @@ class PlanIndexPage(SectionPage):
 
 class PlanPage(PortalPage):
     is_post = True
+    compared_for_duplicates = True
 
     period = models.CharField(_("kỳ kế hoạch"), max_length=8, choices=Period.choices)
     period_start = models.DateField(_("từ ngày"), default=today)

@@ -25,6 +25,7 @@ class ScheduleIndexPage(SectionPage):
 
 class WeeklySchedulePage(PortalPage):
     is_post = True
+    is_structured = True
 
     week_start = models.DateField(
         _("tuần bắt đầu (thứ Hai)"), default=next_monday, validators=[week_start_validator]
