@@ -60,22 +60,28 @@ class BlueprintOwnView(Forbidden403Mixin, View):
         return redirect(reverse("page_types_blueprint:index") + owner_query(authority.pk))
 
 
-class BlueprintApplyView(
+class BlueprintScreen(
     Forbidden403Mixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
 ):
-    """Adds what the blueprint in force requires to the user's existing schools."""
+    """A blueprint screen beside the listing, reached from it (breadcrumbs lead back)."""
 
     model = BlueprintSection
-    permission_required = "apply"
-    template_name = "page_types/blueprint/apply.html"
-    page_title = gettext_lazy("Áp dụng cấu trúc cho các trường hiện có")
-    header_icon = "resubmit"
+    breadcrumb_label = None  # the page title unless set
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
             {"url": reverse("page_types_blueprint:index"), "label": _("Cấu trúc trang trường")},
-            {"url": "", "label": self.page_title},
+            {"url": "", "label": self.breadcrumb_label or self.page_title},
         ]
+
+
+class BlueprintApplyView(BlueprintScreen):
+    """Adds what the blueprint in force requires to the user's existing schools."""
+
+    permission_required = "apply"
+    template_name = "page_types/blueprint/apply.html"
+    page_title = gettext_lazy("Áp dụng cấu trúc cho các trường hiện có")
+    header_icon = "resubmit"
 
     def schools(self):
         return schools_to_apply(self.request.user).filter(root_page__isnull=False)
@@ -105,23 +111,15 @@ class BlueprintApplyView(
         return TemplateResponse(request, self.template_name, context)
 
 
-class BlueprintChangesView(
-    Forbidden403Mixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
-):
+class BlueprintChangesView(BlueprintScreen):
     """Every change to the blueprint (who, when, what), deleted sections included, and the
     roll-outs to the schools the user can see."""
 
-    model = BlueprintSection
     permission_required = "view"
     template_name = "page_types/blueprint/changes.html"
     page_title = gettext_lazy("Lịch sử thay đổi cấu trúc trang trường")
+    breadcrumb_label = gettext_lazy("Lịch sử thay đổi")
     header_icon = "history"
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {"url": reverse("page_types_blueprint:index"), "label": _("Cấu trúc trang trường")},
-            {"url": "", "label": _("Lịch sử thay đổi")},
-        ]
 
     def entries(self):
         user = self.request.user
