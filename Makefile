@@ -40,13 +40,25 @@ test: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m own_process -q -rs --ignore=tests/e2e
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest tests/e2e -q -rs
 
-lint: install
+# Templates and CSS are linted too: djhtml (indentation of Django templates) and stylelint (npm).
+TEMPLATES = $(shell git ls-files '*templates/*.html')
+CSS = "static/css/*.css" "*/static/**/*.css"
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+lint: install node_modules/.installed
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/djhtml --check $(TEMPLATES)
+	npx --no-install stylelint $(CSS)
 
-format: install
+format: install node_modules/.installed
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/djhtml $(TEMPLATES)
+	npx --no-install stylelint --fix $(CSS)
 
 check-migrations: install
 	$(PY) manage.py makemigrations --check --dry-run
@@ -55,4 +67,4 @@ messages: install
 	$(PY) manage.py compilemessages -v0
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles var
+	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles var

@@ -23,6 +23,7 @@ def pytest_collection_modifyitems(config, items):
         if item.get_closest_marker(OWN_PROCESS):
             item.add_marker(skip)
 
+
 _codes = itertools.count(1)
 
 
