@@ -8,6 +8,8 @@ from xml.sax.saxutils import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from tenants.clock import monday_of
+
 _ids = itertools.count(1)
 COLOURS = ("#e4e7eb", "#b7e1c1", "#6cc08b", "#2e9d5b", "#17663a")
 NON_SCHOOL = "#f2f2f2"
@@ -37,7 +39,7 @@ def _svg(width, height, title, desc, body, css_class):
 
 
 def calendar_weeks(start, end):
-    monday = start - datetime.timedelta(days=start.weekday())
+    monday = monday_of(start)
     weeks = []
     while monday <= end:
         weeks.append(monday)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Revision
 
 from tenants import log_actions
+from tenants.clock import monday_of
 
 from .models import DailyActivity, EventKind
 from .placement import CHUNK, PageContext, model_for_content_type
@@ -72,7 +73,7 @@ class Row:
 
 def local_day(timestamp):
     day = timezone.localtime(timestamp).date()
-    return day, day - datetime.timedelta(days=day.weekday())
+    return day, monday_of(day)
 
 
 def classify_page(rows):

@@ -6,18 +6,15 @@ The rollup counts every post; the flags are computed at audit time under the rub
 thresholds, so credited figures are the rollup's minus the flagged posts, read per school,
 section, day and week. Only schools with for-show flags need the extra daily rows."""
 
-import datetime
 from collections import defaultdict
 
 from django.db.models import Q
 from wagtail.models import Page
 
+from tenants.clock import monday_of
+
 from .flags import FOR_SHOW_KINDS
 from .models import ActivityEvent, DailyActivity, EventKind
-
-
-def monday(day):
-    return day - datetime.timedelta(days=day.weekday())
 
 
 class Discounts:
@@ -49,7 +46,7 @@ class Discounts:
     def per_week(self, school_id):
         weeks = defaultdict(int)
         for flag in self.of(school_id):
-            weeks[monday(flag["day"])] += 1
+            weeks[monday_of(flag["day"])] += 1
         return weeks
 
     def live_items(self, school_id):

@@ -32,8 +32,7 @@ from page_types.models import (
     WeeklySchedulePage,
 )
 from page_types.models.announcements import AnnouncementPage
-from regulations.calendars import monday_of
-from tenants.clock import at, simulated_now
+from tenants.clock import at, monday_of, simulated_now
 from tenants.models import Level
 
 from . import media, texts_disclosure

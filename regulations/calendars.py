@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from django.core.cache import cache
 
+from tenants.clock import monday_of
+
 SCHOOL_YEAR_CUTOFF_MONTH = 8  # from 1 August a date belongs to the school year starting that year
 DEFAULT_START = (9, 5)  # khai giảng
 DEFAULT_END = (5, 31)
@@ -41,10 +43,6 @@ def valid_school_year(text):
         and text[5:].isdigit()
         and int(text[5:]) == int(text[:4]) + 1
     )
-
-
-def monday_of(day):
-    return day - datetime.timedelta(days=day.weekday())
 
 
 HOLIDAYS_CACHE_KEY = "regulations:vn-holidays:{year}"

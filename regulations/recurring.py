@@ -12,14 +12,11 @@ from page_types.models import (
     PlanPage,
     WeeklyMenuPage,
 )
+from tenants.clock import monday_of
 from tenants.log_actions import PUBLISH_ACTIONS
 
 from . import rules
-from .calendars import (
-    Calendars,
-    monday_of,
-    school_year_of,
-)
+from .calendars import Calendars, school_year_of
 from .catalogue import Catalogue, ItemSpec
 from .log_reading import as_of_bounds, local_date_of
 from .statuses import FILTER_LIMIT, ROOT_LEN, root_filter, school_plans, school_rows

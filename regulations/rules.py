@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from .calendars import monday_of
+from tenants.clock import monday_of
 
 YEARLY_JUNE_UPDATE_SEPTEMBER = "yearly_june_update_september"
 YEARLY_BEFORE_JUNE_30 = "yearly_before_june_30"

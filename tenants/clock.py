@@ -26,6 +26,12 @@ def local_date(moment):
     return moment.astimezone(TZ).date()
 
 
+def monday_of(day):
+    """The Monday of `day`'s week: weeks (menus, schedules, the audit's weekly counts) start
+    on Monday."""
+    return day - datetime.timedelta(days=day.weekday())
+
+
 @contextmanager
 def simulated_now(moment):
     """Make ``django.utils.timezone.now()`` return ``moment`` inside the block.

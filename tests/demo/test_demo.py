@@ -30,8 +30,7 @@ from page_types.models import (
     NewsArticlePage,
     WeeklyMenuPage,
 )
-from regulations.calendars import monday_of
-from tenants.clock import TZ, at, simulated_now
+from tenants.clock import TZ, at, monday_of, simulated_now
 from tenants.models import Authority, Membership, School
 
 TODAY = datetime.date(2026, 12, 1)
