@@ -198,9 +198,6 @@ class Item(models.Model):
     def __str__(self):
         return f"{self.code} – {self.title}"
 
-    def deadline_rule_label(self):
-        return rules.describe(self.deadline_rule)
-
     def save(self, *args, changed_by=None, **kwargs):
         # A version is written only when something users see changed, so re-saving is free.
         with transaction.atomic():
@@ -254,6 +251,9 @@ class Item(models.Model):
             }
         if errors:
             raise ValidationError(errors)
+
+    def deadline_rule_label(self):
+        return rules.describe(self.deadline_rule)
 
     @property
     def format_list(self):
