@@ -81,3 +81,13 @@ def test_existing_item_code_stays_as_the_catalogue_set_it(client, opened, make_m
         reverse("wagtailadmin_pages:edit", args=(item.pk,)), HTTP_HOST=OFFICE
     ).content.decode()
     assert 'name="item_code"' in html and "disabled" in html.split('name="item_code"')[1][:200]
+
+
+def test_date_fields_have_the_picker_with_day_month_year(client, make_member, authority):
+    office_admin = make_member("admin", authority=authority)
+    client.force_login(office_admin)
+    for url in ("/admin/inspections/new/", "/admin/audit/", "/admin/regulations/school-years/"):
+        html = client.get(url, HTTP_HOST=OFFICE).content.decode()
+        assert "wagtailadmin/js/date-time-chooser.js" in html, url
+        assert 'initDateChooser("id_' in html, url
+        assert '"format": "d/m/Y"' in html, url
