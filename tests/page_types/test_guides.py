@@ -8,7 +8,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from page_types.guides import GUIDES
+from page_types.guides import GUIDES, SHOTS
 from page_types.models import (
     AnnouncementPage,
     DisclosureItemPage,
@@ -43,6 +43,11 @@ def test_each_guide_is_a_page_of_steps(client, editor, guide):
     assert response.status_code == 200
     assert str(guide.title) in html
     assert html.count("<li>") >= 3 + len(GUIDES) - 1  # its steps and the other guides
+    # The screenshots the browser tests took (tests/e2e/test_editor_guides.py).
+    assert guide.shots
+    for name, caption in guide.shots:
+        assert f"{SHOTS}/{name}.png" in html
+        assert str(caption) in html
 
 
 def test_unknown_guide_is_not_found(client, editor):
