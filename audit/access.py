@@ -1,5 +1,5 @@
 """Who sees what in the audit. Office auditors and admins see the schools of their authority's
-subtree; a school's approvers see their own school only; nobody sees another office's schools."""
+subtree; a school's editors and approvers see their own school only; nobody sees another office's schools."""
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -81,11 +81,13 @@ def member_schools(user):
 
 
 def can_view_school(user, school):
+    # A school's editors see their own school's score and breakdown as its approvers do: the
+    # people who write the posts see what the office sees of them.
     if not user.is_authenticated:
         return False
     if office_schools(user).filter(pk=school.pk).exists():
         return True
-    return approver_schools(user).filter(pk=school.pk).exists()
+    return member_schools(user).filter(pk=school.pk).exists()
 
 
 def school_or_403(user, pk):
@@ -98,7 +100,7 @@ def school_or_403(user, pk):
 
 
 def can_see_audit(user):
-    return is_office_user(user) or approver_schools(user).exists()
+    return is_office_user(user) or member_schools(user).exists()
 
 
 def can_inspect(user):

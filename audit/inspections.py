@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tenants.date_input import DayMonthYearInput
 from tenants.models import School
 
 from . import access, engine, notifications, rubric_choice, scoring
@@ -155,14 +156,6 @@ def follow_up(inspected, as_of, user):
 # --- forms ----------------------------------------------------------------------------------
 
 
-class DateInput(forms.DateInput):
-    """dd/mm/yyyy text, the same everywhere (a browser's date picker follows its own locale)."""
-
-    def __init__(self, **kwargs):
-        attrs = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "size": 10}
-        super().__init__(format="%d/%m/%Y", attrs=attrs, **kwargs)
-
-
 class InspectionForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Tên đợt kiểm tra"), max_length=255)
     school = forms.ModelChoiceField(
@@ -176,7 +169,7 @@ class InspectionForm(forms.Form):
         queryset=None,
         required=False,
     )
-    as_of = forms.DateField(label=gettext_lazy("Số liệu tính đến ngày"), widget=DateInput())
+    as_of = forms.DateField(label=gettext_lazy("Số liệu tính đến ngày"), widget=DayMonthYearInput())
     notes = forms.CharField(label=gettext_lazy("Ghi chú"), widget=forms.Textarea, required=False)
 
     def __init__(self, *args, user=None, **kwargs):
@@ -204,7 +197,7 @@ class InspectionForm(forms.Form):
 
 class RequestForm(forms.Form):
     text = forms.CharField(label=gettext_lazy("Yêu cầu khắc phục"), widget=forms.Textarea)
-    due_date = forms.DateField(label=gettext_lazy("Hạn hoàn thành"), widget=DateInput())
+    due_date = forms.DateField(label=gettext_lazy("Hạn hoàn thành"), widget=DayMonthYearInput())
 
 
 class NotesForm(forms.Form):
@@ -214,7 +207,9 @@ class NotesForm(forms.Form):
 
 
 class FollowUpForm(forms.Form):
-    as_of = forms.DateField(label=gettext_lazy("Kiểm tra lại tính đến ngày"), widget=DateInput())
+    as_of = forms.DateField(
+        label=gettext_lazy("Kiểm tra lại tính đến ngày"), widget=DayMonthYearInput()
+    )
 
 
 class AnswerForm(forms.Form):

@@ -60,7 +60,7 @@ def visible_owners(user):
         return None
     owners = set(access_for(user).visible)
     lineages = authority_lineages()
-    for authority_id in access.approver_schools(user).values_list("authority_id", flat=True):
+    for authority_id in access.member_schools(user).values_list("authority_id", flat=True):
         owners.update(lineages.get(authority_id, ()))
     return owners
 

@@ -113,7 +113,7 @@ class DashboardView(AuditView):
 
     def check_access(self, request, **kwargs):
         if not access.is_office_user(request.user):
-            own = list(access.approver_schools(request.user)[:2])
+            own = list(access.member_schools(request.user)[:2])
             if len(own) == 1:
                 return redirect("audit:school", school_id=own[0].pk)
             raise PermissionDenied

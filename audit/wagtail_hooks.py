@@ -1,9 +1,13 @@
 """The audit in the Wagtail admin: the dashboard under /admin/audit/, inspections under
 /admin/inspections/, the rubric, a "Theo dõi cập nhật" menu and the school's request panel."""
 
+import datetime
+
 from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
@@ -122,3 +126,27 @@ def add_requests_panel(request, panels):
     )
     if pending:
         panels.append(RequestsPanel(pending))
+
+
+@hooks.register("register_editor_todo_source")
+def corrective_requests_source(school, now, horizon_days):
+    """The office's corrective requests the school has not answered yet (regulations/todo.py)."""
+    from regulations.todo import TodoDue
+
+    horizon = timezone.localdate(now) + datetime.timedelta(days=horizon_days)
+    requests = CorrectiveRequest.objects.filter(
+        inspected__school=school,
+        status=CorrectiveRequest.Status.OPEN,
+        due_date__lte=horizon,
+    ).select_related("inspected__inspection")
+    return [
+        TodoDue(
+            str(_("Khắc phục")),
+            Truncator(r.text).words(12),
+            r.due_date,
+            reverse("audit_inspections:answer", args=[r.pk]),
+            str(_("Trả lời")),
+            str(r.inspected.inspection.title),
+        )
+        for r in requests
+    ]

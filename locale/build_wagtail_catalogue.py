@@ -7,6 +7,7 @@ After upgrading Wagtail or Django, from the repository root:
 
     .venv/bin/python locale/build_wagtail_catalogue.py           # merge msgids, write .po and .mo
     .venv/bin/python locale/build_wagtail_catalogue.py --check   # also fail on gaps/placeholder errors
+    .venv/bin/python locale/build_wagtail_catalogue.py --coverage  # print what editors read in Vietnamese
 
 Merging keeps every existing translation, drops msgids that no longer exist, and adds new ones
 either empty or, when Wagtail's own ``vi`` has one, pre-filled and marked ``fuzzy`` (fuzzy and
@@ -95,6 +96,10 @@ DJANGO_OVERRIDES = {
         "characters.",
         "Password reset on %(site_name)s",
     },
+    # Django's vi leaves these as English; the admin shows them (form errors, times, field
+    # descriptions in error pages).
+    "django.conf": {"Syndication", "Big (8 byte) integer", "p.m.", "a.m."},
+    "django.contrib.admin": {"LogEntry Object", "Please correct the error below."},
 }
 
 
@@ -401,17 +406,146 @@ def problems(entries):
     return found
 
 
+# --- coverage: what an editor reads in Vietnamese ------------------------------------------------
+
+# Django's packages whose strings reach the Wagtail admin (the same list the catalogue draws from).
+COVERAGE_DJANGO_PACKAGES = DJANGO_PACKAGES
+# Written the same in Vietnamese: loanwords and units (checked by hand, listed so that a new
+# English string is never waved through by accident).
+SAME_IN_VIETNAMESE = {
+    "URL",
+    "ID",
+    "IPv4",
+    "IPv6",
+    "Email",
+    "Wagtail API v2",
+    "Wagtail API v3",
+    "%(size)d byte",
+    "%s KB",
+    "%s MB",
+    "%s GB",
+    "%s TB",
+    "%s PB",
+}
+
+
+def _nothing_to_translate(msgid):
+    """Placeholders and punctuation only ("%(field_label)s:", ", ", "…")."""
+    return not re.search(r"[^\W\d_]", PYTHON_FORMAT.sub("", BRACE_FORMAT.sub("", msgid)))
+
+
+def _excluded_django_msgids():
+    """Language names (the language menu is not shown: the admin is Vietnamese only) and the
+    password hashers' parameter names (shown to superusers only, on a user's password hash)."""
+    from django.conf import global_settings
+
+    names = {name for _code, name in global_settings.LANGUAGES}
+    hashers = (_package_dir("django.contrib.auth") / "hashers.py").read_text(encoding="utf-8")
+    return names | set(re.findall(r'_\("([^"]+)"\)', hashers))
+
+
+def _django_catalogue():
+    """The merged catalogue Django's gettext reads for "vi" (project first, then apps, Django)."""
+    from django.utils.translation import trans_real
+
+    return trans_real.translation(LANGUAGE)._catalog
+
+
+def _js_catalogue():
+    """What the admin's JavaScript catalogue serves: ours, then Wagtail's own vi."""
+    paths = [TARGET / "djangojs.po"] + [
+        d / LANGUAGE / "LC_MESSAGES" / "djangojs.po" for _l, d in wagtail_sources()
+    ]
+    found = {}
+    for path in paths:
+        if path.exists():
+            for entry in parse_po(path):
+                if entry.translated:
+                    found.setdefault(entry.key, entry.msgstr[0])
+    return found
+
+
+def _vietnamese(entry, translations, js):
+    if js:
+        text = translations.get(entry.key)
+    else:
+        key = entry.msgid if entry.msgctxt is None else f"{entry.msgctxt}\x04{entry.msgid}"
+        text = translations.get((key, 0) if entry.msgid_plural is not None else key)
+    if not text:
+        return False
+    if text != entry.msgid:
+        return True
+    return entry.msgid in SAME_IN_VIETNAMESE or _nothing_to_translate(entry.msgid)
+
+
+def coverage():
+    """{"wagtail"|"django"|"project": (done, total, [missing msgids])}: the English msgids of
+    the installed Wagtail apps and of Django's admin-facing packages that come out in Vietnamese
+    through Django's gettext with the project's catalogues, and the project's own catalogue."""
+    django_cat, js_cat = _django_catalogue(), _js_catalogue()
+    result = {}
+    seen, missing, total, not_done = set(), [], 0, 0
+    for label, locale_dir in wagtail_sources():
+        for domain in ("django", "djangojs"):
+            path = locale_dir / "en" / "LC_MESSAGES" / f"{domain}.po"
+            if not path.exists():
+                continue
+            for entry in parse_po(path):
+                if not entry.msgid:
+                    continue
+                total += 1
+                cat = js_cat if domain == "djangojs" else django_cat
+                if not _vietnamese(entry, cat, domain == "djangojs"):
+                    not_done += 1
+                    if (domain, entry.key) not in seen:
+                        missing.append(f"{label} ({domain}): {entry.msgid}")
+                    seen.add((domain, entry.key))
+    result["wagtail"] = (total - not_done, total, missing)
+    excluded = _excluded_django_msgids()
+    missing, total = [], 0
+    for package in COVERAGE_DJANGO_PACKAGES:
+        path = _package_dir(package) / "locale" / "en" / "LC_MESSAGES" / "django.po"
+        for entry in parse_po(path):
+            if not entry.msgid or entry.msgid in excluded:
+                continue
+            total += 1
+            if not _vietnamese(entry, django_cat, False):
+                missing.append(f"{package}: {entry.msgid}")
+    result["django"] = (total - len(missing), total, missing)
+    entries = [e for d in ("django", "djangojs") for e in parse_po(TARGET / f"{d}.po") if e.msgid]
+    untranslated = [e.msgid for e in entries if not e.translated]
+    result["project"] = (len(entries) - len(untranslated), len(entries), untranslated)
+    return result
+
+
+def print_coverage():
+    names = {"wagtail": "Wagtail", "django": "Django", "project": "project catalogue (locale/vi)"}
+    for key, (done, total, missing) in coverage().items():
+        print(f"{names[key]}: {done}/{total} in Vietnamese ({100 * done / total:.1f}%)")
+        for msgid in missing:
+            print(f"    missing: {msgid}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 on gaps or bad placeholders")
+    parser.add_argument(
+        "--coverage", action="store_true", help="only print the Vietnamese coverage figures"
+    )
     args = parser.parse_args()
     _setup_django()
+    if args.coverage:
+        print_coverage()
+        return
     TARGET.mkdir(parents=True, exist_ok=True)
     failed = False
     for domain in ("django", "djangojs"):
         entries, stats = merge(domain)
         mo_path = TARGET / f"{domain}.mo"
-        if write_po(TARGET / f"{domain}.po", entries) or not mo_path.exists():
+        po_path = TARGET / f"{domain}.po"
+        # Hand-translated entries leave the merged .po unchanged: recompile when it is newer.
+        stale = not mo_path.exists() or po_path.stat().st_mtime > mo_path.stat().st_mtime
+        if write_po(po_path, entries) or stale:
             write_mo(mo_path, entries)
         found = problems(entries)
         done = sum(e.translated for e in entries)

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
+from . import guide_hooks  # noqa: F401  (the guides' URLs and Help menu)
 from .blueprint.admin_owner import EDIT_LOG_ACTION
 from .blueprint.admin_views import BlueprintViewSet
 from .blueprint.ownership import CREATE_LOG_ACTION

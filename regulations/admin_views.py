@@ -333,7 +333,7 @@ class ItemViewSet(ScopedViewSet):
         "title",
         "profile",
         Column("kind", label=_("Loại"), accessor="get_kind_display"),
-        Column("deadline_rule", label=_("Quy tắc hạn")),
+        Column("deadline_rule", label=_("Quy tắc hạn"), accessor="deadline_rule_label"),
         "version",
         "confidence",
     ]

@@ -252,6 +252,9 @@ class Item(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def deadline_rule_label(self):
+        return rules.describe(self.deadline_rule)
+
     @property
     def format_list(self):
         return [

@@ -82,6 +82,24 @@ def parse_or_none(text):
     return parse(text) if text else None
 
 
+def describe(text):
+    """The rule in words an editor reads ("Hằng tháng, trước ngày 25 của tháng trước"); the raw
+    text when it is not a rule we know, so a typo stays visible."""
+    try:
+        rule = parse(text)
+    except ValidationError:
+        return text or ""
+    labels = {
+        YEARLY_JUNE_UPDATE_SEPTEMBER: _("Hằng năm trong tháng 6, cập nhật trong tháng 9"),
+        YEARLY_BEFORE_JUNE_30: _("Hằng năm, trước ngày 30/6"),
+        MONTHLY_BEFORE_DAY: _("Hằng tháng, trước ngày %(n)s của tháng trước"),
+        WEEKLY_BEFORE_SATURDAY: _("Hằng tuần, trước thứ Bảy của tuần trước"),
+        WITHIN_WORKING_DAYS: _("Trong %(n)s ngày làm việc kể từ khi có thay đổi"),
+        RETAIN_YEARS: _("Lưu giữ trực tuyến %(n)s năm"),
+    }
+    return labels[rule.name] % {"n": rule.arg} if rule.arg is not None else labels[rule.name]
+
+
 def _known_forms():
     return [
         YEARLY_JUNE_UPDATE_SEPTEMBER,

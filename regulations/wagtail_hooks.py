@@ -29,6 +29,7 @@ from .retention import (
     refusal_message,
     retained_pages,
 )
+from .todo import TodoPanel
 from .views import retention_override
 from .year_admin import menu_item as school_years_menu_item
 from .year_admin import school_years
@@ -69,6 +70,7 @@ def admin_css():
 def add_checklist_panel(request, panels):
     schools = list(schools_of(request.user))
     if schools:
+        panels.append(TodoPanel(schools))
         panels.append(DisclosureChecklistPanel(schools))
 
 

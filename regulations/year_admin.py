@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.menu import MenuItem
 
+from tenants.date_input import DayMonthYearInput
 from tenants.models import Authority, Membership, School
 
 from .calendars import valid_school_year
@@ -49,6 +50,7 @@ class OpeningDayForm(forms.Form):
     opens_on = forms.DateField(
         label=gettext_lazy("Ngày mở năm học (dd/mm/yyyy)"),
         input_formats=[DATE_FORMAT],
+        widget=DayMonthYearInput(),
         error_messages={
             "required": gettext_lazy("Nhập ngày mở năm học, dạng dd/mm/yyyy."),
             "invalid": gettext_lazy("Ngày mở năm học không hợp lệ; viết dạng dd/mm/yyyy."),

@@ -86,6 +86,25 @@ class SchoolApprovalTask(Task):
         verbose_name_plural = _("Duyệt bởi Ban giám hiệu của trường")
 
 
+def keep_task_labels(menu_items, request, context):
+    """Wagtail appends its "%(label)s and Publish" to the final task's approve actions in the
+    page editor's menu; our labels already say it ("Duyệt và xuất bản"), so the approver would
+    read it twice. Show the task's own labels, the same as on the dashboard and in the modal."""
+    from django.utils.translation import gettext
+    from wagtail.admin.action_menu import WorkflowMenuItem
+
+    page = context.get("page")
+    task = page.current_workflow_task if page is not None else None
+    if not isinstance(task, SchoolApprovalTask):
+        return
+    own = {}
+    for name, label, _modal in task.get_actions(page, request.user):
+        own[(name, gettext("%(label)s and Publish") % {"label": label})] = label
+    for item in menu_items:
+        if isinstance(item, WorkflowMenuItem):
+            item.label = own.get((item.name, str(item.label)), item.label)
+
+
 def approvable_root_paths(user):
     from .models import Authority, School
 

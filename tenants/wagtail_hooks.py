@@ -109,6 +109,13 @@ def document_on_its_own_host(document, request):
         raise Http404
 
 
+@hooks.register("construct_page_action_menu")
+def approve_label_said_once(menu_items, request, context):
+    from .approval import keep_task_labels
+
+    keep_task_labels(menu_items, request, context)
+
+
 # Member management ("Thành viên của trường")
 
 

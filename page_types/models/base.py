@@ -16,6 +16,7 @@ from tenants.models import School
 from tenants.vietnamese import fold
 
 from ..blocks import RICH_FEATURES
+from ..guides import GuideLinkPanel
 
 
 class MandatedSection(models.Model):
@@ -130,6 +131,8 @@ class PortalPage(Page):
     # are legitimately identical across schools: the same circular, the same form).
     is_structured = False
     compared_for_duplicates = False
+    # The "?" to the Vietnamese guide of this kind of page, above its title.
+    content_panels = [GuideLinkPanel(), *Page.content_panels]
     base_form_class = PortalPageForm
     # Public search matches folded text (tenants/vietnamese.py) on SQLite and PostgreSQL alike;
     # subclasses add their own fields to this list, so every page type gets both.

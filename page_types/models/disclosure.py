@@ -64,11 +64,26 @@ class DisclosureItemForm(PortalPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        code = self.fields.get("item_code")
+        if code is not None and self.instance.pk and self.instance.item_code:
+            # Set from the catalogue when the year opened; the evidence and statuses key on it.
+            code.disabled = True
         for fn in hooks.get_hooks("construct_disclosure_item_form"):
             fn(self)
 
     def clean(self):
         cleaned_data = super().clean()
+        code = self.fields.get("item_code")
+        if code is not None and not code.disabled and not cleaned_data.get("item_code", "").strip():
+            # Without a code the item counts for no deadline and shows as "(trống)" in the
+            # office's evidence list.
+            self.add_error(
+                "item_code",
+                _(
+                    "Mã mục: hãy nhập mã của mục công khai theo quy định (ví dụ TT09_2009.BM05); "
+                    "hạn công khai và danh sách chứng cứ dựa vào mã này."
+                ),
+            )
         for fn in hooks.get_hooks("clean_disclosure_item_form"):
             fn(self)
         return cleaned_data
@@ -104,7 +119,7 @@ class DisclosureItemPage(PortalPage):
     body = RichTextField(_("nội dung"), blank=True, features=RICH_FEATURES)
 
     content_panels = PortalPage.content_panels + [
-        FieldPanel("item_code", read_only=True),
+        FieldPanel("item_code"),
         FieldPanel("file"),
         FieldPanel("table"),
         FieldPanel("body"),

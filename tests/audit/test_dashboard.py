@@ -125,10 +125,24 @@ def test_school_approver_sees_own_school_only(client, offices):
     assert get(client, approver, f"/admin/audit/rubric/edit/{rubric.pk}/").status_code != 200
 
 
-def test_school_editor_has_no_audit(client, offices):
-    assert get(client, offices["editor"], "/admin/audit/").status_code == 403
-    mine = offices["mine"]
-    assert get(client, offices["editor"], f"/admin/audit/school/{mine.pk}/").status_code == 403
+def test_school_editor_sees_own_school_only(client, offices):
+    """Editors see their own school's score and breakdown, as its approvers do (issue 13)."""
+    editor, mine, quiet = offices["editor"], offices["mine"], offices["quiet"]
+    response = get(client, editor, "/admin/audit/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/audit/school/{mine.pk}/"
+    page = get(client, editor, f"/admin/audit/school/{mine.pk}/")
+    assert page.status_code == 200
+    assert "/100" in page.content.decode().replace(" ", "")
+    for url in (
+        f"/admin/audit/school/{quiet.pk}/",
+        f"/admin/audit/school/{offices['foreign'].pk}/",
+        "/admin/audit/export/csv/",
+        "/admin/inspections/",
+    ):
+        response = get(client, editor, url)
+        assert response.status_code == 403, url
+        assert "Im Lặng" not in response.content.decode()
 
 
 def test_exports_follow_the_filters(client, offices, tmp_path):
@@ -144,11 +158,10 @@ def test_exports_follow_the_filters(client, offices, tmp_path):
     assert response["Content-Disposition"].endswith('2016-11-25.csv"')
 
 
-def test_menu_item_for_office_and_approver(client, offices):
+def test_menu_item_for_office_and_school_staff(client, offices):
     # The sidebar is rendered from JSON props: look for the menu item's name.
-    for user in (offices["office"], offices["approver"]):
+    for user in (offices["office"], offices["approver"], offices["editor"]):
         assert "theo-doi-cap-nhat" in get(client, user, "/admin/").content.decode()
-    assert "theo-doi-cap-nhat" not in get(client, offices["editor"], "/admin/").content.decode()
 
 
 def test_audit_warm_precomputes_the_dashboard(client, offices, monkeypatch):

@@ -26,3 +26,7 @@ ADMIN_URLS = {
     )
     for view in _VIEWS
 }
+
+# The Vietnamese guides (page_types/guides.py): the same text for everyone, no school's data.
+ADMIN_URLS["portal_guides:index"] = Route("self")
+ADMIN_URLS["portal_guides:guide"] = Route("self", params={"slug": "dang-tin-tuc"})
