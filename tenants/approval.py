@@ -1,89 +1,7 @@
-"""One workflow task for every school: the approvers are found from the page's school."""
+"""The one workflow every school's pages go through, and how its actions read in the editor.
+The task itself is a model: tenants/models/approval_task.py."""
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import CharField, Q
-from django.db.models.functions import Cast
-from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, Task, TaskState
-
-
-def approver_groups_for_page(page):
-    """The groups allowed to approve this page: its school's approvers, or the office admins."""
-    from .models import Authority, School
-
-    school = School.for_page(page)
-    if school is not None:
-        return [school.approvers_group_id] if school.approvers_group_id else []
-    authority = Authority.objects.filter(
-        site__root_page__path=page.path[: 2 * page.steplen]
-    ).first()
-    if authority and authority.admins_group_id:
-        return [authority.admins_group_id]
-    return []
-
-
-class SchoolApprovalTask(Task):
-    """Approval by the Ban giám hiệu of the school that owns the page."""
-
-    def _can_approve(self, obj, user):
-        if user.is_superuser:
-            return True
-        cache = user.__dict__.setdefault("_school_approval_checks", {})
-        # Pages and other workflow objects (snippets) may share a pk: keep them apart.
-        key = (isinstance(obj, Page), getattr(obj, "pk", None))
-        if key not in cache:
-            group_ids = approver_groups_for_page(obj) if isinstance(obj, Page) else []
-            cache[key] = bool(group_ids) and user.groups.filter(id__in=group_ids).exists()
-        return cache[key]
-
-    def user_can_access_editor(self, obj, user):
-        return self._can_approve(obj, user)
-
-    def locked_for_user(self, obj, user):
-        return not self._can_approve(obj, user)
-
-    def user_can_lock(self, obj, user):
-        return self._can_approve(obj, user)
-
-    def user_can_unlock(self, obj, user):
-        return False
-
-    def get_actions(self, obj, user):
-        if self._can_approve(obj, user):
-            return [
-                ("reject", _("Yêu cầu sửa"), True),
-                ("approve", _("Duyệt và xuất bản"), False),
-                ("approve", _("Duyệt kèm ghi chú"), True),
-            ]
-        return []
-
-    def on_action(self, task_state, user, action_name, **kwargs):
-        # Wagtail's workflow_action view checks the actions against the page named in the URL,
-        # not against the task state's own page: check the page actually being approved.
-        if not self._can_approve(task_state.workflow_state.content_object, user):
-            raise PermissionDenied
-        return super().on_action(task_state, user, action_name, **kwargs)
-
-    def get_task_states_user_can_moderate(self, user, **kwargs):
-        in_progress = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
-        if user.is_superuser:
-            return in_progress
-        roots = approvable_root_paths(user)
-        if not roots:
-            return TaskState.objects.none()
-        condition = Q()
-        for path in roots:
-            condition |= Q(path__startswith=path)
-        page_ids = Page.objects.filter(condition).annotate(pk_str=Cast("pk", CharField()))
-        return in_progress.filter(workflow_state__object_id__in=page_ids.values("pk_str"))
-
-    @classmethod
-    def get_description(cls):
-        return _("Ban giám hiệu của trường sở hữu trang duyệt và xuất bản")
-
-    class Meta:
-        verbose_name = _("Duyệt bởi Ban giám hiệu của trường")
-        verbose_name_plural = _("Duyệt bởi Ban giám hiệu của trường")
+from .models import SchoolApprovalTask
 
 
 def keep_task_labels(menu_items, request, context):
@@ -105,25 +23,6 @@ def keep_task_labels(menu_items, request, context):
             item.label = own.get((item.name, str(item.label)), item.label)
 
 
-def approvable_root_paths(user):
-    from .models import Authority, School
-
-    group_ids = list(user.groups.values_list("id", flat=True))
-    if not group_ids:
-        return []
-    paths = list(
-        School.objects.filter(approvers_group_id__in=group_ids).values_list(
-            "root_page__path", flat=True
-        )
-    )
-    paths += list(
-        Authority.objects.filter(admins_group_id__in=group_ids, site__isnull=False).values_list(
-            "site__root_page__path", flat=True
-        )
-    )
-    return [p for p in paths if p]
-
-
 def get_school_workflow():
     """The single shared workflow, created on first use."""
     from wagtail.models import Workflow, WorkflowTask
@@ -134,6 +33,3 @@ def get_school_workflow():
         task = SchoolApprovalTask.objects.create(name="Ban giám hiệu duyệt")
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     return workflow
-
-
-__all__ = ["SchoolApprovalTask", "get_school_workflow", "approver_groups_for_page"]

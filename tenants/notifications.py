@@ -22,8 +22,8 @@ from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
 from portal.delivery import send_once
 from portal.tasks import enqueue_after_commit
 
-from .approval import SchoolApprovalTask, approver_groups_for_page
-from .models import School, site_root_url
+from .models import School, SchoolApprovalTask, site_root_url
+from .models.approval_task import approver_groups_for_page
 
 
 def approvers_to_notify(page, submitter=None):

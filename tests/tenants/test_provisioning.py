@@ -15,8 +15,8 @@ from wagtail.models import (
 
 from page_types.blueprint import build_school_site, sections_for
 from page_types.models import MandatedSection
-from tenants.approval import SchoolApprovalTask, get_school_workflow
-from tenants.models import Membership, School
+from tenants.approval import get_school_workflow
+from tenants.models import Membership, School, SchoolApprovalTask
 from tenants.provisioning import SchoolData, add_member, provision_school
 from tenants.signals import school_provisioned
 

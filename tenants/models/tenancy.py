@@ -1,4 +1,5 @@
-"""The tenancy model: supervising offices (a tree) and the schools they supervise."""
+"""The tenancy model: supervising offices (a tree), the schools they supervise, who belongs to
+which, and the extra host names a school answers on."""
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -244,6 +245,3 @@ class SchoolDomain(models.Model):
 
     def __str__(self):
         return self.hostname
-
-
-from .approval import SchoolApprovalTask  # noqa: E402, F401  (a model: must be importable here)

@@ -1,0 +1,28 @@
+"""The tenants app's models: the tenancy (tenancy.py) and the school's approval task
+(approval_task.py). Importers name them from here."""
+
+from .approval_task import SchoolApprovalTask
+from .tenancy import (
+    HOST_LABEL,
+    Authority,
+    Level,
+    Membership,
+    School,
+    SchoolDomain,
+    authority_lineages,
+    nearest_owner,
+    site_root_url,
+)
+
+__all__ = [
+    "HOST_LABEL",
+    "Authority",
+    "Level",
+    "Membership",
+    "School",
+    "SchoolApprovalTask",
+    "SchoolDomain",
+    "authority_lineages",
+    "nearest_owner",
+    "site_root_url",
+]
