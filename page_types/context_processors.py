@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.templatetags.static import static
 from django.utils import timezone
 from wagtail.models import Page
 
 from tenants.models import Authority, School, site_root_url
 
-from .discovery import favicon_url
 from .signals import site_generations
 
 CONTEXT_KEY = "portal:site-context:{site}:{gens}:{today}"
@@ -188,6 +188,13 @@ def build_site_context(site, today):
 def generations_for(site):
     """The cache generations a site's pages depend on (see signals.site_generations)."""
     return site_generations(site, site.hostname == settings.PORTAL_DOMAIN)
+
+
+def favicon_url(logo_image):
+    """The site's icon: its logo as a small PNG, or the portal's default."""
+    if logo_image is None:
+        return static("img/logo-default.svg")
+    return logo_image.get_rendition("fill-64x64|format-png").url
 
 
 def site_context(site):

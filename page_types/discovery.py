@@ -16,6 +16,8 @@ from wagtail.models import Page
 
 from tenants.clock import TZ
 
+from .context_processors import site_context
+
 FEED_ITEMS = 20
 # A province site is large, but one host's sitemap stays far below the 50,000-URL limit.
 SITEMAP_LIMIT = 50_000
@@ -55,8 +57,6 @@ class SectionFeed(Feed):
         if kind not in kinds:
             raise Http404
         site = _site(request)
-        from .context_processors import site_context
-
         self.request = request
         self.kind = kind
         self.model, self.label, self.ordering = kinds[kind]
@@ -150,16 +150,8 @@ def robots(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-def favicon_url(logo_image):
-    if logo_image is None:
-        return static("img/logo-default.svg")
-    return logo_image.get_rendition("fill-64x64|format-png").url
-
-
 @require_GET
 def favicon(request):
     """/favicon.ico for browsers that ask for it: the school's logo, or the default."""
-    from .context_processors import site_context
-
     data = site_context(_site(request))
     return HttpResponseRedirect(data.favicon or static("img/logo-default.svg"))
