@@ -229,6 +229,16 @@ def test_editor_tasks_and_approval(browser, kindergarten, size, tmp_path, track_
     panel = page.locator("#awaiting-review-section")
     panel.get_by_text(ARTICLE).wait_for()
     walk.shot(page, "duyet-1-cho-duyet", show=panel)
+    if size == "phone":
+        # The ☰ button stays over the top-left corner: on the dashboard (no sticky header) the
+        # panels scroll under an opaque strip, never right under the button.
+        page.evaluate("() => { document.querySelector('main').scrollTop = 300; }")
+        page.wait_for_timeout(200)
+        under = page.evaluate(
+            "() => document.elementsFromPoint(45, 40).slice(0, 2).map((e) => e.className.baseVal ?? e.className)"
+        )
+        assert "sidebar-nav-toggle" in under[0] and "w-dashboard" in under[1], under
+        page.screenshot(path=str(walk.folder / "dashboard-scrolled.png"))
     page.goto(f"{walk.office}/admin/pages/{article.pk}/edit/")
     open_footer_menu(page)
     approve = page.locator("footer button[data-workflow-action-name='approve']").first

@@ -27,6 +27,9 @@ ADMIN_URLS = {
     for view in _VIEWS
 }
 
-# The Vietnamese guides (page_types/guides.py): the same text for everyone, no school's data.
-ADMIN_URLS["portal_guides:index"] = Route("self")
-ADMIN_URLS["portal_guides:guide"] = Route("self", params={"slug": "dang-tin-tuc"})
+# The Vietnamese guides (page_types/guides.py): the same text for everyone, no school's data,
+# read-only (a POST answers 405); tests/page_types/test_guides.py.
+ADMIN_URLS["portal_guides:index"] = Route(OWNED, owner="page_types")
+ADMIN_URLS["portal_guides:guide"] = Route(
+    OWNED, owner="page_types", params={"slug": "dang-tin-tuc"}
+)

@@ -50,10 +50,11 @@ def test_each_guide_is_a_page_of_steps(client, editor, guide):
         assert str(caption) in html
 
 
-def test_unknown_guide_is_not_found(client, editor):
+def test_unknown_guide_is_not_found_and_guides_are_read_only(client, editor):
     client.force_login(editor)
     response = client.get("/admin/guides/khong-co/", HTTP_HOST=OFFICE)
     assert response.status_code == 404
+    assert client.post(GUIDES[0].url, {}, HTTP_HOST=OFFICE).status_code == 405
 
 
 def _child(school, key, model, **fields):
