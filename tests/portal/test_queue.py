@@ -102,9 +102,7 @@ def test_retries_stop_at_the_limit_and_superusers_see_the_failure(
         assert "/admin/tasks/" not in client.get("/admin/", HTTP_HOST=HOST).content.decode()
 
 
-def test_a_task_lost_with_its_worker_is_queued_again_until_the_attempt_limit(
-    db_queue, run_worker
-):
+def test_a_task_lost_with_its_worker_is_queued_again_until_the_attempt_limit(db_queue, run_worker):
     import datetime
 
     from django.utils import timezone
