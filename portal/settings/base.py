@@ -211,6 +211,9 @@ PORTAL_TRUSTED_PROXIES = [
 # pause between two messages, so a big school's list does not flood the mail server.
 SUBSCRIPTIONS_MAX_PER_RUN = int(os.environ.get("SUBSCRIPTIONS_MAX_PER_RUN", "500"))
 SUBSCRIPTIONS_SEND_INTERVAL = float(os.environ.get("SUBSCRIPTIONS_SEND_INTERVAL", "0"))
+# An address never confirmed is erased this many days after its last confirmation request
+# (decree 13/2023: no personal data kept without consent; the link itself expires after 48 h).
+SUBSCRIPTIONS_UNCONFIRMED_DAYS = int(os.environ.get("SUBSCRIPTIONS_UNCONFIRMED_DAYS", "7"))
 
 # Anonymous readers get cached pages; a publish in a school bumps that school's generation.
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "600"))
@@ -303,6 +306,11 @@ PORTAL_SCHEDULE = [
         "name": "send_reminders",
         "task": "audit.background.send_weekly_reminders",
         "weekly": "mon 07:00",
+    },
+    {
+        "name": "purge_unconfirmed_subscribers",
+        "task": "subscriptions.tasks.purge_unconfirmed",
+        "daily": "02:00",
     },
     {
         "name": "send_digests",

@@ -27,6 +27,7 @@ def test_each_job_once_per_period_however_many_schedulers_tick(db_queue):
         "open_school_year",
         "prune_tasks",
         "publish_scheduled",
+        "purge_unconfirmed_subscribers",
         "requeue_stale_tasks",
         "send_digests",
         "send_reminders",
@@ -34,7 +35,7 @@ def test_each_job_once_per_period_however_many_schedulers_tick(db_queue):
     # A second scheduler (or the same one again) in the same periods enqueues nothing.
     assert scheduler.tick(morning) == []
     assert scheduler.tick(morning + datetime.timedelta(seconds=50)) == []
-    assert len(queued()) == 8
+    assert len(queued()) == 9
     # The next minute: only the every-minute job; five minutes on: the catch-up too.
     assert scheduler.tick(at(MONDAY, 7, 3)) == ["publish_scheduled"]
     assert sorted(scheduler.tick(at(MONDAY, 7, 5))) == [
@@ -49,6 +50,7 @@ def test_each_job_once_per_period_however_many_schedulers_tick(db_queue):
         "open_school_year",
         "prune_tasks",
         "publish_scheduled",
+        "purge_unconfirmed_subscribers",
         "requeue_stale_tasks",
     ]
     assert queued().count("audit.background.send_weekly_reminders") == 1
