@@ -148,3 +148,27 @@ def test_highlight_marks_whole_words_only():
     html = highlight("Nhà trường điều chỉnh thực đơn bán trú", ["tru", "thuc"])
     assert "<mark>trú</mark>" in html and "<mark>thực</mark>" in html
     assert "<mark>trư" not in html
+
+
+def test_title_matches_come_first_then_the_newest(client, school):
+    """On SQLite as on PostgreSQL: a page named for the word before one that only mentions it
+    (however often), and among equals the newest first."""
+    import datetime
+
+    from tenants.clock import at, simulated_now
+
+    day = datetime.date(2026, 9, 7)
+    for offset, title, intro in [
+        (0, "Kết quả Olympic tiếng Anh", "Chúc mừng các em."),
+        (30, "Olympic Toán tuổi thơ", "Chúc mừng các em."),
+        (
+            60,
+            "Hoạt động tháng mười một",
+            "Đội olympic ôn luyện olympic; lịch olympic cấp huyện và olympic cấp thành phố.",
+        ),
+    ]:
+        with simulated_now(at(day + datetime.timedelta(days=offset))):
+            news(school, title=title, intro=intro, image=False)
+    body = search(client, school, "olympic")
+    order = [body.find(word) for word in ("Toán tuổi thơ", "tiếng Anh", "tháng mười một")]
+    assert -1 not in order and order == sorted(order), order
