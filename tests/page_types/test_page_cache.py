@@ -259,9 +259,7 @@ def test_the_early_hit_carries_the_headers_of_a_hit_through_the_whole_stack(
         {"HTTP_AUTHORIZATION": "Basic dXNlcjpwYXNz"},
     ],
 )
-def test_a_request_with_credentials_is_never_served_a_stored_copy(
-    client, school, credentials, cache_calls
-):
+def test_a_request_with_credentials_is_never_served_a_stored_copy(client, school, credentials):
     fetch(client, school.hostname, "/")
     assert fetch(client, school.hostname, "/")["X-Cache"] == "HIT"
     response = client.get("/", HTTP_HOST=school.hostname, **credentials)
