@@ -186,8 +186,16 @@ def main():
         from tenants.models import Authority, School
 
         schools = School.objects.filter(is_active=True).count()
-        school = School.objects.filter(is_active=True).order_by("code").first()
-        office = Authority.objects.exclude(site=None).order_by("path").first()
+        # A school with articles (generated scale schools have none).
+        school = next(
+            s
+            for s in School.objects.filter(is_active=True).order_by("code")
+            if NewsArticlePage.objects.live().descendant_of(s.root_page).exists()
+        )
+        # The office above the most schools (the Sở of generate_scale_data's province).
+        office = max(
+            Authority.objects.exclude(site=None), key=lambda a: a.schools_in_subtree().count()
+        )
         office_host = office.site.hostname
         article = NewsArticlePage.objects.live().descendant_of(school.root_page).first()
         article_path = "/" + article.url_path.removeprefix(school.root_page.url_path)
@@ -198,9 +206,11 @@ def main():
             "school home, cached": (school.hostname, "/", None),
             "school article, cached": (school.hostname, article_path, None),
             "office home, cached": (office_host, "/", None),
+            "office directory, cached": (office_host, "/truong-hoc/", None),
             "school home, uncached": (school.hostname, "/", session),
             "school article, uncached": (school.hostname, article_path, session),
             "office home, uncached": (office_host, "/", session),
+            "office directory, uncached": (office_host, "/truong-hoc/", session),
         }
         rows = {}
         for name, (host, path, cookie) in targets.items():

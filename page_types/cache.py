@@ -12,9 +12,16 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
+from django.http.request import split_domain_port
+from django.middleware.clickjacking import XFrameOptionsMiddleware
+from django.urls import Resolver404, resolve
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from wagtail import views as wagtail_views
+
+from tenants import hosts
 
 from .signals import GENERATION_KEY, cache_generations, site_generation_paths
 
@@ -40,6 +47,9 @@ def request_is_cacheable(request):
         return False
     if getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in cookies:
         return False
+    # Credentials of any other kind (HTTP authentication in front of a staging site).
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
     user = getattr(request, "user", None)
     return not (user is not None and user.is_authenticated)
 
@@ -48,6 +58,10 @@ def cache_key(request):
     site = getattr(request, "_wagtail_site", None)
     if site is None or site.root_page_id is None:
         return None
+    return _key_for(site, request)
+
+
+def _key_for(site, request):
     paths = site_generation_paths(site, site.hostname == settings.PORTAL_DOMAIN)
     url = hashlib.md5(
         (request.get_host() + request.get_full_path()).encode(), usedforsecurity=False
@@ -129,3 +143,57 @@ def serve(request, path):
     else:
         response["X-Cache"] = "BYPASS"
     return response
+
+
+class CachedPageMiddleware:
+    """Serve an anonymous reader's cached page before the session, CSRF, authentication and
+    messages machinery, in one cache round trip: the host map's version, the site's generations
+    and the page in one get_many (bench/public_pages: the round trips are a hit's cost).
+
+    Steps aside (the request goes on through the whole stack, where `serve` may still hit)
+    unless everything holds: the page cache is on; the request is a GET or HEAD without a
+    session, messages or Authorization header; its path is one the page-serving view answers;
+    this process's host map knows the host and its Site and is still current (the version read
+    in the same get_many); the stored copy was stored under the current generations. Only the
+    serve view stores copies, and only for anonymous readers of public pages, so nothing served
+    here was rendered for a session or behind a restriction. The headers the skipped middleware
+    would give such a response (Vary: Cookie, X-Frame-Options, Content-Length) are set here;
+    the policy and security headers come from the middleware outside this one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.frame_options = XFrameOptionsMiddleware(get_response)
+
+    def __call__(self, request):
+        response = self.cached_response(request)
+        return response if response is not None else self.get_response(request)
+
+    def cached_response(self, request):
+        if _ttl() <= 0 or not request_is_cacheable(request):
+            return None
+        try:
+            if resolve(request.path_info).url_name != "wagtail_serve":
+                return None
+        except Resolver404:
+            return None
+        known = hosts.known_site(split_domain_port(request._get_raw_host())[0].lower())
+        if known is None:
+            return None
+        site, version = known
+        try:
+            paths, key = _key_for(site, request)
+        except DisallowedHost:
+            return None
+        gen_keys = [GENERATION_KEY.format(root=p) for p in paths]
+        found = cache.get_many([hosts.VERSION_KEY, *gen_keys, key])
+        stored = found.get(key)
+        if (
+            stored is None
+            or found.get(hosts.VERSION_KEY) != version
+            or stored[0] != [found.get(k) for k in gen_keys]
+        ):
+            return None
+        response = _replay(stored[1])
+        patch_vary_headers(response, ("Cookie",))
+        response["Content-Length"] = str(len(response.content))
+        return self.frame_options.process_response(request, response)

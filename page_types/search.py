@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db import connection
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
@@ -61,8 +62,25 @@ def run_search(site, query, scope=""):
     terms = query_terms(query[:MAX_QUERY_LENGTH])
     if not terms:
         return terms, None
-    results = base_queryset(site, scope).search(" ".join(terms), operator="and")
-    return terms, results
+    pages = base_queryset(site, scope)
+    if connection.vendor == "sqlite":
+        return terms, _sqlite_ranked(pages, " ".join(terms))
+    # PostgreSQL: ts_rank with the title's boost, then the newest (highest id) first.
+    return terms, pages.search(" ".join(terms), operator="and")
+
+
+def _sqlite_ranked(pages, text):
+    """Matches ordered as PostgreSQL's ranking orders them in practice: pages whose title has
+    every term first, then the newest first. Wagtail's SQLite ranking multiplies the bm25
+    scores (negative numbers) of the terms, so for two or more terms its order is noise, and
+    it weighs the title like the body. The matching itself is the backend's (FTS5)."""
+    everything = pages.search(text, operator="and", order_by_relevance=False).get_queryset()
+    in_title = pages.search(
+        text, fields=["title"], operator="and", order_by_relevance=False
+    ).get_queryset()
+    return everything.annotate(
+        title_hit=ExpressionWrapper(Q(pk__in=in_title.values("pk")), BooleanField())
+    ).order_by("-title_hit", F("first_published_at").desc(nulls_last=True), "-pk")
 
 
 def highlight(text, terms, width=EXCERPT_CHARS):

@@ -35,6 +35,19 @@ class FaultTolerantRedisCacheClient(RedisCacheClient):
         self._down_since = None
         self._retry_at = 0.0
         self._lost_writes = False
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        """One redis-py client per connection pool, kept: Django builds a new one on every
+        call, which cost ~0.2 ms of a cached page's ~1 ms (profiled; redis-py clients are
+        thread-safe, their connections come from the pool)."""
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            client = self._clients[index] = self._client(
+                connection_pool=self._get_connection_pool(write)
+            )
+        return client
 
     # The circuit -------------------------------------------------------------------------
 

@@ -25,3 +25,12 @@ def prune():
     cutoff = timezone.now() - datetime.timedelta(days=days)
     ScheduledRun.objects.filter(claimed_at__lt=cutoff).delete()
     SentMessage.objects.filter(sent_at__lt=cutoff).delete()
+
+
+@task()
+def requeue_stale_tasks():
+    """Tasks whose worker died mid-run go back in the queue (see portal.tasks.requeue_stale)."""
+    from .tasks import requeue_stale
+
+    requeued, failed = requeue_stale()
+    return {"requeued": requeued, "failed": failed}

@@ -28,6 +28,7 @@ class Job:
     name: str
     task_path: str
     every: int | None = None  # minutes
+    every_seconds: int | None = None  # short periods, for tests of the scheduler's processes
     daily: datetime.time | None = None
     weekly: tuple[int, datetime.time] | None = None  # (weekday, local time)
 
@@ -38,6 +39,11 @@ class Job:
     def due_period(self, now):
         """The key of the period due at `now` (aware), or None when the job is not due yet."""
         local = timezone.localtime(now)
+        if self.every_seconds:
+            of_day = local.hour * 3600 + local.minute * 60 + local.second
+            slot = of_day // self.every_seconds * self.every_seconds
+            clock = f"{slot // 3600:02d}:{slot // 60 % 60:02d}:{slot % 60:02d}"
+            return f"{local.date().isoformat()}T{clock}"
         if self.every:
             minutes = (local.hour * 60 + local.minute) // self.every * self.every
             return f"{local.date().isoformat()}T{minutes // 60:02d}:{minutes % 60:02d}"
@@ -60,6 +66,8 @@ def parse_job(entry):
     name, task_path = entry["name"], entry["task"]
     if "every" in entry:
         return Job(name, task_path, every=int(entry["every"]))
+    if "every_seconds" in entry:
+        return Job(name, task_path, every_seconds=int(entry["every_seconds"]))
     if "daily" in entry:
         return Job(name, task_path, daily=_time(entry["daily"]))
     day, at = entry["weekly"].split()

@@ -63,3 +63,45 @@ def retry_failed(sender, task_result, **kwargs):
 
 def connect():
     task_finished.connect(retry_failed, dispatch_uid="portal-task-retry")
+
+
+class WorkerLost(Exception):
+    """What a task row records when its worker died mid-task (SIGKILL, out of memory, a lost
+    machine): django-tasks-db keeps no heartbeat, so such a row would stay RUNNING for ever."""
+
+
+def requeue_stale(now=None):
+    """Put back in the queue every task RUNNING for longer than PORTAL_TASK_STALE_SECONDS: its
+    worker is taken for dead. A row that has had its PORTAL_TASK_MAX_ATTEMPTS attempts (a task
+    that kills its worker each time) is marked FAILED instead. Each row is updated only if it
+    is still the same run (status and start time unchanged), so a worker finishing meanwhile
+    wins and two recoveries at once requeue it once. Returns (requeued, failed)."""
+    from django_tasks_db.models import DBTaskResult
+
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(seconds=settings.PORTAL_TASK_STALE_SECONDS)
+    requeued = failed = 0
+    stale = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lt=cutoff)
+    for row in stale.only("pk", "task_path", "started_at", "worker_ids"):
+        attempts = len(row.worker_ids)
+        worker = row.worker_ids[-1] if row.worker_ids else "?"
+        note = (
+            f"{WorkerLost.__module__}.{WorkerLost.__qualname__}: worker {worker} started "
+            f"this task at {row.started_at.isoformat()} and gave no result within "
+            f"{settings.PORTAL_TASK_STALE_SECONDS} s (attempt {attempts})"
+        )
+        same_run = DBTaskResult.objects.filter(
+            pk=row.pk, status=TaskResultStatus.RUNNING, started_at=row.started_at
+        )
+        common = {
+            "exception_class_path": f"{WorkerLost.__module__}.{WorkerLost.__qualname__}",
+            "traceback": note,
+        }
+        if attempts >= settings.PORTAL_TASK_MAX_ATTEMPTS:
+            if same_run.update(status=TaskResultStatus.FAILED, finished_at=now, **common):
+                failed += 1
+                logger.error("Task %s (%s): %s; giving up", row.pk, row.task_path, note)
+        elif same_run.update(status=TaskResultStatus.READY, run_after=now, **common):
+            requeued += 1
+            logger.warning("Task %s (%s): %s; queued again", row.pk, row.task_path, note)
+    return requeued, failed

@@ -7,6 +7,7 @@ everything attached to it; nothing else about the parent is stored."""
 import secrets
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tenants.models import School
@@ -34,6 +35,9 @@ class Subscriber(models.Model):
         _("cách nhận"), max_length=10, choices=Frequency.choices, default=Frequency.IMMEDIATE
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The last confirmation e-mail asked for: an address still unconfirmed
+    # SUBSCRIPTIONS_UNCONFIRMED_DAYS later is erased (subscriptions.tasks.purge_unconfirmed).
+    requested_at = models.DateTimeField(default=timezone.now)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     consent_at = models.DateTimeField(null=True, blank=True)
     consent_purpose = models.TextField(blank=True)
@@ -46,7 +50,10 @@ class Subscriber(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["school", "email"], name="subscriber_unique_email")
         ]
-        indexes = [models.Index(fields=["school", "confirmed_at"])]
+        indexes = [
+            models.Index(fields=["school", "confirmed_at"]),
+            models.Index(fields=["confirmed_at", "requested_at"], name="subscriber_pending"),
+        ]
 
     def __str__(self):
         return f"{self.school_id}:{self.pk}"

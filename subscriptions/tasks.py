@@ -4,6 +4,9 @@ Enqueued after the publishing transaction commits (signals.py), never run inside
 request by our code; with django-tasks' immediate backend (today's default) they run at the
 commit. Idempotent: Delivery rows say what each subscriber already got."""
 
+import datetime
+import logging
+
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +20,8 @@ from tenants.models import School
 from . import mailing
 from .matching import kind_of, wants
 from .models import Delivery, Frequency, Subscriber
+
+logger = logging.getLogger(__name__)
 
 
 def _max_per_run():
@@ -134,3 +139,17 @@ def send_weekly_digests():
         Subscriber.objects.filter(pk__in=[s.pk for s in reached]).update(last_digest_at=now)
         sent += len(reached)
     return sent
+
+
+@task()
+def purge_unconfirmed():
+    """Erase the addresses never confirmed within SUBSCRIPTIONS_UNCONFIRMED_DAYS of their last
+    confirmation request (a daily job): without consent the address may not be kept. Running
+    it twice erases nothing more; a confirmed address is never touched."""
+    cutoff = timezone.now() - datetime.timedelta(days=settings.SUBSCRIPTIONS_UNCONFIRMED_DAYS)
+    erased, _by_model = Subscriber.objects.filter(
+        confirmed_at__isnull=True, requested_at__lt=cutoff
+    ).delete()
+    if erased:
+        logger.info("Erased %s unconfirmed subscription rows requested before %s", erased, cutoff)
+    return erased

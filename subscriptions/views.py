@@ -102,6 +102,7 @@ def subscribe(request):
                 if subscriber.confirmed_at is None:
                     _apply(subscriber, data)
                     subscriber.consent_purpose = purpose_of(data, school)
+                    subscriber.requested_at = timezone.now()
                     subscriber.save()
             subscriber.school = school
             if subscriber.confirmed_at is None:

@@ -53,6 +53,19 @@ def site_for_hostname(hostname):
     return _request_copy(site)
 
 
+def known_site(hostname):
+    """(site, version) from this process's map without asking the shared cache, or None when
+    the map is not built or the host's Site not loaded yet. The caller must check `version`
+    against the shared VERSION_KEY in the same cache read as whatever it looks up with the
+    site (the cached-page path does: one round trip for a hit); the Site is the map's own
+    instance, to read and never to hand to a request."""
+    if _local["map"] is None:
+        return None
+    site_id = _local["map"].get(hostname)
+    site = _local["sites"].get(site_id) if site_id is not None else None
+    return (site, _local["version"]) if site is not None else None
+
+
 def _rebuild(version):
     _local["map"] = _build_map()
     _local["sites"] = {}

@@ -4,7 +4,7 @@ import segno
 from django.core.paginator import Paginator
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import F, Window
+from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber, Substr
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +23,8 @@ from .news import NewsArticlePage
 
 # How many schools' latest articles the office home lists.
 SCHOOL_NEWS_LIMIT = 8
+# Schools of each level named on the office home (the directory lists them all).
+HOME_SCHOOLS_PER_LEVEL = 12
 # Schools per page of the directory: a province has thousands.
 DIRECTORY_PER_PAGE = 60
 HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Mã màu dạng #1d4e89."))
@@ -136,31 +138,46 @@ class OfficeHomePage(IdentityFields, PortalPage):
         context = super().get_context(request, *args, **kwargs)
         authority = self.authority
         schools = (
-            authority.schools_in_subtree().filter(is_active=True).select_related("site")
+            authority.schools_in_subtree().filter(is_active=True)
             if authority
             else School.objects.none()
         )
-        context["schools_by_level"] = schools_by_level(schools)
-        context["school_count"] = len(schools)
-        school_by_root_path = {
-            s.root_page.path: s for s in schools.select_related("root_page") if s.root_page_id
-        }
+        # A province has thousands of schools: the home names the first few of each level,
+        # with the level's count and a link to the paginated directory.
+        counts = dict(schools.order_by().values_list("level").annotate(n=Count("pk")))
+        first = (
+            schools.annotate(
+                rank_in_level=Window(
+                    RowNumber(),
+                    partition_by=F("level"),
+                    order_by=[F("commune").asc(), F("name").asc(), F("pk").asc()],
+                )
+            )
+            .filter(rank_in_level__lte=HOME_SCHOOLS_PER_LEVEL)
+            .select_related("site")
+            .order_by("level", "commune", "name", "pk")
+        )
+        context["schools_by_level"] = [
+            (label, level, group, counts[level]) for label, level, group in schools_by_level(first)
+        ]
+        context["school_count"] = sum(counts.values())
         office_news = NewsArticlePage.objects.live().public().descendant_of(self)
         context["office_news"] = office_news.with_cards().order_by("-date")[:4]
-        if school_by_root_path:
-            context["school_news"] = latest_news_per_school(school_by_root_path, SCHOOL_NEWS_LIMIT)
+        if counts:
+            context["school_news"] = latest_news_per_school(schools, SCHOOL_NEWS_LIMIT)
         return context
 
 
-def latest_news_per_school(school_by_root_path, limit):
+def latest_news_per_school(schools, limit):
     """(article, school) pairs: each school's newest live public article, newest first, so one
-    busy school cannot fill the office's list. The same few queries whatever the number of schools."""
+    busy school cannot fill the office's list. The same few queries whatever the number of
+    schools (the schools are a subquery; only those of the listed articles are loaded)."""
     root_length = 2 * Page.steplen
-    latest = (
+    latest = list(
         NewsArticlePage.objects.live()
         .public()
         .annotate(root_path=Substr("path", 1, root_length))
-        .filter(root_path__in=list(school_by_root_path))
+        .filter(root_path__in=schools.exclude(root_page=None).values("root_page__path"))
         .annotate(
             rank_in_school=Window(
                 RowNumber(),
@@ -172,7 +189,13 @@ def latest_news_per_school(school_by_root_path, limit):
         .with_cards()
         .order_by("-first_published_at", "-pk")[:limit]
     )
-    return [(article, school_by_root_path[article.path[:root_length]]) for article in latest]
+    by_root = {
+        s.root_page.path: s
+        for s in School.objects.filter(
+            root_page__path__in={a.path[:root_length] for a in latest}
+        ).select_related("root_page", "site")
+    }
+    return [(article, by_root[article.path[:root_length]]) for article in latest]
 
 
 def schools_by_level(schools):

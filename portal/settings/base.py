@@ -71,6 +71,9 @@ MIDDLEWARE = [
     # Outside everything but security: every HTML response, cached pages included.
     "tenants.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A cached public page for an anonymous reader, in one cache round trip, before the
+    # session, CSRF, auth and messages machinery (page_types/cache.py says when it steps aside).
+    "page_types.cache.CachedPageMiddleware",
     "tenants.middleware.SiteByHostMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -208,6 +211,9 @@ PORTAL_TRUSTED_PROXIES = [
 # pause between two messages, so a big school's list does not flood the mail server.
 SUBSCRIPTIONS_MAX_PER_RUN = int(os.environ.get("SUBSCRIPTIONS_MAX_PER_RUN", "500"))
 SUBSCRIPTIONS_SEND_INTERVAL = float(os.environ.get("SUBSCRIPTIONS_SEND_INTERVAL", "0"))
+# An address never confirmed is erased this many days after its last confirmation request
+# (decree 13/2023: no personal data kept without consent; the link itself expires after 48 h).
+SUBSCRIPTIONS_UNCONFIRMED_DAYS = int(os.environ.get("SUBSCRIPTIONS_UNCONFIRMED_DAYS", "7"))
 
 # Anonymous readers get cached pages; a publish in a school bumps that school's generation.
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "600"))
@@ -276,15 +282,21 @@ TASKS = {
 # PORTAL_TASK_RETRY_SECONDS × 2^(attempt-1) between them (see portal/tasks.py).
 PORTAL_TASK_MAX_ATTEMPTS = int(os.environ.get("PORTAL_TASK_MAX_ATTEMPTS", "5"))
 PORTAL_TASK_RETRY_SECONDS = int(os.environ.get("PORTAL_TASK_RETRY_SECONDS", "30"))
+# A task RUNNING for longer than this is taken as lost with its worker (killed, out of memory) and
+# queued again by the `requeue_stale_tasks` job (portal/tasks.py): keep it above the longest task.
+PORTAL_TASK_STALE_SECONDS = int(os.environ.get("PORTAL_TASK_STALE_SECONDS", "1800"))
 # Tasks are enqueued once the transaction that asked for them commits (never for a rollback).
 PORTAL_TASKS_AFTER_COMMIT = True
 # Finished task rows and scheduler claims are kept this long, then pruned (daily job).
 PORTAL_TASK_RETENTION_DAYS = int(os.environ.get("PORTAL_TASK_RETENTION_DAYS", "14"))
 # The periodic jobs run by `manage.py run_scheduler` (one claim per job and period, however many
-# schedulers run). `every` is minutes; `daily`/`weekly` are local times (Asia/Ho_Chi_Minh).
+# schedulers run). `every` is minutes; `daily`/`weekly` are local times (Asia/Ho_Chi_Minh);
+# `every_seconds` (periods of a few seconds, aligned on the local day) is for tests of the
+# scheduler's processes (tests/portal/test_real_processes.py).
 PORTAL_SCHEDULE = [
     {"name": "publish_scheduled", "task": "portal.jobs.publish_scheduled", "every": 1},
     {"name": "ledger_catch_up", "task": "audit.background.catch_up_ledger", "every": 5},
+    {"name": "requeue_stale_tasks", "task": "portal.jobs.requeue_stale_tasks", "every": 5},
     {"name": "audit_warm", "task": "audit.background.warm_dashboard", "daily": "00:05"},
     # Opens the school years whose opening day (1 August by default, set by the office) has come.
     {
@@ -297,6 +309,11 @@ PORTAL_SCHEDULE = [
         "name": "send_reminders",
         "task": "audit.background.send_weekly_reminders",
         "weekly": "mon 07:00",
+    },
+    {
+        "name": "purge_unconfirmed_subscribers",
+        "task": "subscriptions.tasks.purge_unconfirmed",
+        "daily": "02:00",
     },
     {
         "name": "send_digests",

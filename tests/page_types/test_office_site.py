@@ -225,3 +225,21 @@ def test_office_home_queries_do_not_grow_with_schools_or_articles(client, school
     cache.clear()
     assert count() == before
     assert school_news_block(client).count("<img") == 6
+
+
+def test_office_home_names_a_few_schools_per_level_and_links_to_the_directory(
+    client, schools, monkeypatch
+):
+    """A province has thousands of schools: the home stays small, the directory lists them."""
+    from page_types.models import home
+
+    monkeypatch.setattr(home, "HOME_SCHOOLS_PER_LEVEL", 1)
+    html = html_of(client, "/")
+    primary = html.split('id="level-TH"', 1)[1].split("</section>", 1)[0]
+    assert '<span class="count">(2)</span>' in primary
+    assert primary.count('class="school-entry"') == 1
+    assert "?cap=TH" in primary and "Xem tất cả 2 trường" in primary
+    shown = [s for s in schools if s.name in html]
+    assert len(shown) < len(schools)
+    directory = html_of(client, "/truong-hoc/?cap=TH")
+    assert all(s.name in directory for s in schools if s.level == "TH")

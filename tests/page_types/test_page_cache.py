@@ -2,6 +2,7 @@
 never for logged-in users or pages with forms."""
 
 import pytest
+from django.conf import settings
 
 from tests.page_types.public_content import news
 
@@ -192,3 +193,105 @@ def test_a_blueprint_change_makes_every_site_stale(client, school):
     row.save()
     for host in (school.hostname, "portal.test"):
         assert fetch(client, host, "/")["X-Cache"] == "MISS"
+
+
+# The hit before the middleware stack (page_types.cache.CachedPageMiddleware) -------------------
+
+FULL_STACK = list(settings.MIDDLEWARE)
+
+
+@pytest.fixture
+def cache_calls(monkeypatch):
+    """The calls made on the cache backend, by method name (each is one round trip)."""
+    from django.core.cache import caches
+
+    calls, depth = [], [0]
+    backend = caches["default"]
+    for name in ("get", "get_many", "set", "add", "set_many", "delete", "incr"):
+        original = getattr(backend, name)
+
+        def spy(*args, _name=name, _original=original, **kwargs):
+            # Outer calls only: the local-memory cache's get_many calls its own get.
+            if not depth[0]:
+                calls.append(_name)
+            depth[0] += 1
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        monkeypatch.setattr(backend, name, spy)
+    return calls
+
+
+def test_a_hit_is_one_cache_round_trip_and_no_query(
+    client, school, cache_calls, django_assert_num_queries
+):
+    article = news(school, title="Ngày hội đọc sách", image=False)
+    for host, path in ((school.hostname, page_path(article)), ("portal.test", "/")):
+        fetch(client, host, path)
+        cache_calls.clear()
+        with django_assert_num_queries(0):
+            assert fetch(client, host, path)["X-Cache"] == "HIT"
+        assert cache_calls == ["get_many"]
+
+
+def test_the_early_hit_carries_the_headers_of_a_hit_through_the_whole_stack(
+    client, school, settings
+):
+    from django.test import Client
+
+    article = news(school, title="Lịch thi học kỳ", image=False)
+    early = [fetch(client, school.hostname, page_path(article)) for _ in range(2)][1]
+    settings.MIDDLEWARE = [m for m in FULL_STACK if m != "page_types.cache.CachedPageMiddleware"]
+    late = [fetch(Client(), school.hostname, page_path(article)) for _ in range(2)][1]
+    assert early["X-Cache"] == late["X-Cache"] == "HIT"
+    assert early.content == late.content
+    assert dict(early.headers) == dict(late.headers)
+    assert early["X-Frame-Options"] and "Cookie" in early["Vary"]
+
+
+@pytest.mark.parametrize(
+    "credentials",
+    [
+        {"HTTP_COOKIE": "portal_session=not-a-valid-session"},
+        {"HTTP_COOKIE": "messages=pending"},
+        {"HTTP_AUTHORIZATION": "Basic dXNlcjpwYXNz"},
+    ],
+)
+def test_a_request_with_credentials_is_never_served_a_stored_copy(client, school, credentials):
+    fetch(client, school.hostname, "/")
+    assert fetch(client, school.hostname, "/")["X-Cache"] == "HIT"
+    response = client.get("/", HTTP_HOST=school.hostname, **credentials)
+    assert response.status_code == 200 and response["X-Cache"] == "BYPASS"
+
+
+def test_a_stale_host_map_is_not_trusted_for_an_early_hit(
+    client, school, django_assert_num_queries
+):
+    """Another process changed a Site (the shared version moved): this process's map may send
+    the host to the wrong site, so the request goes through the host routing, which rebuilds."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tenants.hosts import VERSION_KEY
+
+    fetch(client, school.hostname, "/")
+    with django_assert_num_queries(0):
+        assert fetch(client, school.hostname, "/")["X-Cache"] == "HIT"
+    cache.set(VERSION_KEY, "changed-by-another-process", None)
+    with CaptureQueriesContext(connection) as rebuilt:
+        assert fetch(client, school.hostname, "/")["X-Cache"] == "HIT"
+    # The host map and the school's Site were loaded again: the host routing ran.
+    assert any("wagtailcore_site" in q["sql"] for q in rebuilt.captured_queries)
+    with django_assert_num_queries(0):
+        assert fetch(client, school.hostname, "/")["X-Cache"] == "HIT"
+
+
+def test_other_routes_on_a_school_host_are_not_looked_up(client, school, cache_calls):
+    fetch(client, school.hostname, "/")
+    cache_calls.clear()
+    response = client.get("/robots.txt", HTTP_HOST=school.hostname)
+    assert response.status_code == 200
+    assert response.get("X-Cache") is None

@@ -100,3 +100,39 @@ def test_retries_stop_at_the_limit_and_superusers_see_the_failure(
         client.force_login(make_member(role, **where))
         assert client.get("/admin/tasks/", HTTP_HOST=HOST).status_code == 403
         assert "/admin/tasks/" not in client.get("/admin/", HTTP_HOST=HOST).content.decode()
+
+
+def test_a_task_lost_with_its_worker_is_queued_again_until_the_attempt_limit(db_queue, run_worker):
+    import datetime
+
+    from django.utils import timezone
+
+    from portal.tasks import requeue_stale
+
+    def claimed(key, attempts, minutes_ago):
+        row = DBTaskResult.objects.get(pk=sample_tasks.remember.enqueue(key).id)
+        row.claim("lost-worker")
+        DBTaskResult.objects.filter(pk=row.pk).update(
+            worker_ids=[f"w{i}" for i in range(attempts)],
+            started_at=timezone.now() - datetime.timedelta(minutes=minutes_ago),
+        )
+        return row.pk
+
+    limit = settings.PORTAL_TASK_MAX_ATTEMPTS
+    db_queue.PORTAL_TASK_STALE_SECONDS = 1800
+    lost = claimed("lost", 1, 31)
+    busy = claimed("busy", 1, 29)  # a live worker's long task, within the timeout
+    hopeless = claimed("hopeless", limit, 31)  # killed its worker every time
+    assert requeue_stale() == (1, 1)
+    assert requeue_stale() == (0, 0)
+    status = dict(DBTaskResult.objects.values_list("pk", "status"))
+    assert status[lost] == TaskResultStatus.READY
+    assert status[busy] == TaskResultStatus.RUNNING
+    assert status[hopeless] == TaskResultStatus.FAILED
+    run_worker()
+    assert set(SentMessage.objects.values_list("key", flat=True)) == {"lost"}
+    # The queue screen shows the lost and the abandoned task with their reason.
+    from portal.queue_health import queue_health
+
+    failures = {f.attempts: f for f in queue_health().failures}
+    assert failures[limit].gave_up and "WorkerLost" in failures[limit].error

@@ -27,16 +27,22 @@ def test_each_job_once_per_period_however_many_schedulers_tick(db_queue):
         "open_school_year",
         "prune_tasks",
         "publish_scheduled",
+        "purge_unconfirmed_subscribers",
+        "requeue_stale_tasks",
         "send_digests",
         "send_reminders",
     ]
     # A second scheduler (or the same one again) in the same periods enqueues nothing.
     assert scheduler.tick(morning) == []
     assert scheduler.tick(morning + datetime.timedelta(seconds=50)) == []
-    assert len(queued()) == 7
+    assert len(queued()) == 9
     # The next minute: only the every-minute job; five minutes on: the catch-up too.
     assert scheduler.tick(at(MONDAY, 7, 3)) == ["publish_scheduled"]
-    assert sorted(scheduler.tick(at(MONDAY, 7, 5))) == ["ledger_catch_up", "publish_scheduled"]
+    assert sorted(scheduler.tick(at(MONDAY, 7, 5))) == [
+        "ledger_catch_up",
+        "publish_scheduled",
+        "requeue_stale_tasks",
+    ]
     # Tomorrow: the daily jobs again, not the weekly one.
     assert sorted(scheduler.tick(at(MONDAY + datetime.timedelta(days=1), 7, 5))) == [
         "audit_warm",
@@ -44,6 +50,8 @@ def test_each_job_once_per_period_however_many_schedulers_tick(db_queue):
         "open_school_year",
         "prune_tasks",
         "publish_scheduled",
+        "purge_unconfirmed_subscribers",
+        "requeue_stale_tasks",
     ]
     assert queued().count("audit.background.send_weekly_reminders") == 1
     assert ScheduledRun.objects.filter(job="send_reminders").get().period == "2026-11-30/W"
@@ -56,7 +64,11 @@ def test_each_job_once_per_period_however_many_schedulers_tick(db_queue):
 def test_jobs_wait_for_their_local_time_and_catch_up_later(db_queue):
     day = datetime.timedelta(days=1)
     # 00:01 local time (17:01 UTC the day before): only the every-few-minutes jobs.
-    assert sorted(scheduler.tick(at(MONDAY, 0, 1))) == ["ledger_catch_up", "publish_scheduled"]
+    assert sorted(scheduler.tick(at(MONDAY, 0, 1))) == [
+        "ledger_catch_up",
+        "publish_scheduled",
+        "requeue_stale_tasks",
+    ]
     # 06:59: the daily jobs are due, Monday's 07:00 reminders not yet.
     due = scheduler.tick(at(MONDAY, 6, 59))
     assert "audit_warm" in due and "send_reminders" not in due
@@ -100,3 +112,14 @@ def test_pruning_forgets_old_claims_and_messages_only(db_queue):
     prune.call()
     assert list(ScheduledRun.objects.values_list("period", flat=True)) == ["new"]
     assert list(SentMessage.objects.values_list("key", flat=True)) == ["new"]
+
+
+def test_periods_of_seconds_for_the_process_tests():
+    job = scheduler.parse_job({"name": "x", "task": "portal.jobs.prune", "every_seconds": 20})
+    assert job.due_period(at(MONDAY, 7, 2)) == "2026-11-30T07:02:00"
+    assert job.due_period(at(MONDAY, 7, 2) + datetime.timedelta(seconds=19)) == (
+        "2026-11-30T07:02:00"
+    )
+    assert job.due_period(at(MONDAY, 7, 2) + datetime.timedelta(seconds=20)) == (
+        "2026-11-30T07:02:20"
+    )

@@ -192,3 +192,42 @@ def test_smtp_errors_do_not_stop_the_run(publish_now, school, monkeypatch):
 
 def test_not_on_the_office_host(authority, school):
     assert Client().get("/dang-ky-nhan-tin/", HTTP_HOST="portal.test").status_code == 404
+
+
+def test_unconfirmed_addresses_are_erased_a_week_after_the_last_request(publish_now, school):
+    from subscriptions.tasks import purge_unconfirmed
+
+    monday = datetime.date(2026, 3, 2)
+    with simulated_now(at(monday, 9)):
+        subscribe(school)
+        subscribe(school, email="da.xac.nhan@example.vn")
+    with simulated_now(at(monday, 10)):
+        confirmed_link = next(
+            u
+            for m in mail.outbox
+            if "da.xac.nhan" in m.to[0]
+            for u in links_in(m)
+            if "/xac-nhan/" in u
+        )
+        path = confirmed_link.split(school.hostname, 1)[1]
+        assert Client().post(path, HTTP_HOST=school.hostname).status_code == 302
+    # Six days on: both kept (the pending one may still be confirmed by a new request).
+    with simulated_now(at(monday + datetime.timedelta(days=6), 9)):
+        assert purge_unconfirmed.call() == 0
+        # The parent asks again: the week counts from this request.
+        subscribe(school)
+    with simulated_now(at(monday + datetime.timedelta(days=8), 9)):
+        assert purge_unconfirmed.call() == 0
+    assert Subscriber.objects.count() == 2
+    with simulated_now(at(monday + datetime.timedelta(days=13), 9, 1)):
+        assert purge_unconfirmed.call() == 1
+        assert purge_unconfirmed.call() == 0  # idempotent
+    assert list(Subscriber.objects.values_list("email", flat=True)) == ["da.xac.nhan@example.vn"]
+    assert not Subscriber.objects.filter(email=ADDRESS).exists()
+
+
+def test_the_purge_is_a_daily_job_of_the_scheduler():
+    from portal.scheduler import jobs
+
+    [job] = [j for j in jobs() if j.task_path == "subscriptions.tasks.purge_unconfirmed"]
+    assert job.daily is not None
