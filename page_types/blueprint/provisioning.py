@@ -39,10 +39,14 @@ def _form_fields(page):
 
     if not isinstance(page, ContactPage):
         return []
-    return [
+    fields = [
         ContactFormField(page_id=page.pk, sort_order=order, **spec)
         for order, spec in enumerate(DEFAULT_FORM_FIELDS)
     ]
+    for field in fields:
+        # What the field's save() sets (bulk_create calls no save()): the submission's key.
+        field.clean_name = field.clean_name or field.get_field_clean_name()
+    return fields
 
 
 def _add_section(parent, section, school):

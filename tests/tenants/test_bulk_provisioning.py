@@ -111,7 +111,7 @@ def portrait(school):
         "form fields": list(
             ContactFormField.objects.filter(page_id__in=ids)
             .order_by("sort_order")
-            .values_list("sort_order", "label", "field_type", "required")
+            .values_list("sort_order", "label", "clean_name", "field_type", "required")
         ),
         "log": sorted(
             (paths[page_id], action, rel(label), content_changed, user_id)
@@ -170,6 +170,7 @@ def test_a_school_of_a_batch_equals_one_provisioned_alone(authority, level, serv
     expected = portrait(alone)
     assert len(expected["tree"]) > 20 and expected["search entries"] == len(expected["tree"])
     assert expected["revisions"] == 0  # provisioning publishes nothing
+    assert all(clean_name for _o, _l, clean_name, *_rest in expected["form fields"])
     for school in (batch[0], batch[3], batch[-1]):
         assert portrait(school) == expected
 
