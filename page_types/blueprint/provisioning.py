@@ -39,14 +39,14 @@ def _form_fields(page):
 
     if not isinstance(page, ContactPage):
         return []
-    fields = [
+    rows = [
         ContactFormField(page_id=page.pk, sort_order=order, **spec)
         for order, spec in enumerate(DEFAULT_FORM_FIELDS)
     ]
-    for field in fields:
+    for row in rows:
         # What the field's save() sets (bulk_create calls no save()): the submission's key.
-        field.clean_name = field.clean_name or field.get_field_clean_name()
-    return fields
+        row.clean_name = row.clean_name or row.get_field_clean_name()
+    return rows
 
 
 def _add_section(parent, section, school):
