@@ -18,6 +18,7 @@ from wagtail.models import (
 )
 from wagtail.search.models import IndexEntry
 
+from page_types.blueprint import apply_to_school
 from page_types.models import ContactFormField, MandatedSection
 from regulations.models import Checklist, ChecklistEntry
 from tenants.models import School
@@ -191,6 +192,8 @@ def test_a_batch_of_thirty_leaves_a_consistent_tree(authority, make_school):
     homes = [school.root_page for school in schools]
     assert [home.get_parent().pk for home in homes] == [root.pk] * 30
     assert root.numchild == root.get_children().count()
+    # The blueprint's roll-out finds nothing missing.
+    assert all(apply_to_school(school) == [] for school in schools[:3])
     for home in homes:
         for page in home.get_descendants(inclusive=True):
             assert page.numchild == page.get_children().count()
