@@ -4,6 +4,8 @@ counters itself; here, the other inputs of the audit, through model signals."""
 from django.apps import apps
 from django.db.models.signals import post_delete, post_migrate, post_save
 
+from tenants.signals import schools_provisioned
+
 from . import stamps
 
 # Models read by the audit besides the ledger. A row naming one school changes only that
@@ -38,6 +40,13 @@ def input_changed(sender, instance, raw=False, **kwargs):
         stamps.bump_global()
 
 
+def schools_added(sender, schools, **kwargs):
+    """Bulk provisioning writes its rows (mandated sections, checklists and their entries)
+    without post_save: what `input_changed` would have done for them, once per batch."""
+    stamps.bump_schools([school.pk for school in schools])
+    stamps.bump_global()
+
+
 def after_migrate(sender, **kwargs):
     # A data migration may change inputs without signals.
     stamps.bump_global()
@@ -51,4 +60,5 @@ def connect(app_config):
         uid = f"audit-inputs-{model._meta.label_lower}"
         post_save.connect(input_changed, sender=model, dispatch_uid=uid + "-save")
         post_delete.connect(input_changed, sender=model, dispatch_uid=uid + "-delete")
+    schools_provisioned.connect(schools_added, dispatch_uid="audit-inputs-new-schools")
     post_migrate.connect(after_migrate, sender=app_config, dispatch_uid="audit-inputs-migrate")

@@ -17,7 +17,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from tenants.models import Authority, School
-from tenants.signals import school_provisioned
+from tenants.signals import schools_provisioned
 
 GENERATION_KEY = "portal:page-cache-gen:{root}"
 OFFICE = "office"
@@ -194,10 +194,13 @@ def _connect_blueprint():
 _connect_blueprint()
 
 
-def purge_for_new_school(sender, school, **kwargs):
-    """A new school appears in the office's directory; bulk provisioning saves no School row
-    one by one (no post_save), so the office's copies are purged here."""
+def purge_for_new_schools(sender, schools, **kwargs):
+    """New schools appear in the office's directory; bulk provisioning saves no School row
+    and no page one by one (no post_save), so what `purge_for_school` and `purge_on_create`
+    would have done is done here, once per batch."""
+    for school in schools:
+        bump_generation(site_root_path(school.root_page))
     bump_generation(OFFICE)
 
 
-school_provisioned.connect(purge_for_new_school, dispatch_uid="portal-purge-on-new-school")
+schools_provisioned.connect(purge_for_new_schools, dispatch_uid="portal-purge-on-new-school")

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from page_types.models import (
     DisclosureIndexPage,
@@ -186,6 +187,89 @@ def open_school_year(school, school_year, user=None):
             entry.slot_page_id = slot.pk
             entry.save(update_fields=["slot_page_id"])
     return result
+
+
+def open_school_year_for_new_schools(schools, school_year):
+    """`open_school_year` for new schools together (a province's import): the same year
+    pages, slots, checklists and entries, with a bounded number of queries per batch. A school
+    that already has something of the year goes through `open_school_year` itself."""
+    from page_types.blueprint.bulk_tree import PageTree
+
+    ensure_catalogue()
+    have = set(
+        Checklist.objects.filter(school__in=schools, school_year=school_year).values_list(
+            "school_id", flat=True
+        )
+    )
+    indexes = dict(
+        MandatedSection.objects.filter(school__in=schools, key="cong-khai").values_list(
+            "school_id", "page"
+        )
+    )
+    fresh = [s for s in schools if s.pk not in have and s.pk in indexes]
+    for school in schools:
+        if school not in fresh:
+            open_school_year(school, school_year)
+    if not fresh:
+        return
+    catalogue, calendars = Catalogue(), Calendars([])
+    index_pages = Page.objects.in_bulk([indexes[s.pk] for s in fresh])
+    versions = {}
+    tree = PageTree()
+    planned = []  # (school, profile, year page, [(item, version, slot or None)])
+    for school in fresh:
+        profile = catalogue.profile_for(calendars.chain(school.authority_id), school_year)
+        year_page = tree.add(
+            index_pages[indexes[school.pk]],
+            DisclosureYearPage(
+                title=_("Năm học %(year)s") % {"year": school_year},
+                slug=school_year,
+                school_year=school_year,
+                profile_code=profile.code,
+                show_in_menus=False,
+                live=True,
+            ),
+        )
+        entries = []
+        for item, spec in catalogue.current_specs(profile):
+            if not spec.applies_to(school.level, school.serves_meals):
+                continue
+            if item.pk not in versions:
+                versions[item.pk] = item.current_version()
+            slot = None
+            if not spec.recurring:
+                slot = tree.add(
+                    year_page,
+                    DisclosureItemPage(
+                        title=spec.title,
+                        slug=slot_slug(spec.code),
+                        item_code=spec.code,
+                        table=prefilled_table(spec),
+                        live=False,
+                    ),
+                )
+            entries.append((item, versions[item.pk], slot))
+        planned.append((school, profile, year_page, entries))
+    tree.save()
+    checklists = Checklist.objects.bulk_create(
+        [
+            Checklist(school=school, school_year=school_year, profile=profile, year_page=page)
+            for school, profile, page, _entries in planned
+        ]
+    )
+    ChecklistEntry.objects.bulk_create(
+        [
+            ChecklistEntry(
+                checklist=checklist,
+                item=item,
+                item_version=version,
+                slot_page_id=slot.pk if slot else None,
+            )
+            for checklist, (_s, _p, _y, entries) in zip(checklists, planned, strict=True)
+            for item, version, slot in entries
+        ],
+        batch_size=2000,
+    )
 
 
 # When years open --------------------------------------------------------------------------------

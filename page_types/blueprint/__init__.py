@@ -5,7 +5,7 @@ measure each section against it. The shipped structure (`seed`) fills the Bluepr
 table as the instance default; an authority may have its own version, which its schools and
 those of its sub-offices follow (`ownership`); office admins adjust them in the admin (`Cấu
 trúc trang trường`). `store` serves the rows as `Section`s, per owner; `provisioning` builds
-trees; `rollout` brings existing schools up to their blueprint, one task per school."""
+trees (new schools' in bulk, `bulk_tree`); `rollout` brings existing schools up to their blueprint, one task per school."""
 
 from .provisioning import (
     APPLY_LOG_ACTION,
@@ -14,6 +14,7 @@ from .provisioning import (
     apply_to_schools,
     build_office_site,
     build_school_site,
+    build_school_sites,
     contact_subject,
     ensure_sections,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "blueprint_owner",
     "build_office_site",
     "build_school_site",
+    "build_school_sites",
     "contact_subject",
     "ensure_sections",
     "forget_blueprint",

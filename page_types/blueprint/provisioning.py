@@ -7,6 +7,7 @@ from django.db import transaction
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from .bulk_tree import PageTree
 from .seed import OFFICE_SECTIONS
 from .store import school_sections
 
@@ -18,9 +19,9 @@ def contact_subject(school_name):
     return f"Góp ý gửi {school_name}"
 
 
-def _add_section(parent, section, school):
+def _section_page(section, school):
+    """The unsaved page of a blueprint section (a contact page carries the school's details)."""
     from ..models import ContactPage
-    from ..models.contact import DEFAULT_FORM_FIELDS, ContactFormField
 
     model = section.model
     page = model(title=section.title, slug=section.slug, show_in_menus=True, **section.fields)
@@ -28,24 +29,74 @@ def _add_section(parent, section, school):
         page.address, page.phone, page.email = school.address, school.phone, school.email
         page.subject = contact_subject(school.name)
         page.to_address = school.email
-    parent.add_child(instance=page)
-    if model is ContactPage:
-        # Saved directly: the cluster manager's create() only stages rows until the next save.
-        for order, spec in enumerate(DEFAULT_FORM_FIELDS):
-            ContactFormField.objects.create(page=page, sort_order=order, **spec)
     return page
 
 
-@transaction.atomic
+def _form_fields(page):
+    """The contact form's default fields, unsaved (a page of another type has none)."""
+    from ..models import ContactPage
+    from ..models.contact import DEFAULT_FORM_FIELDS, ContactFormField
+
+    if not isinstance(page, ContactPage):
+        return []
+    rows = [
+        ContactFormField(page_id=page.pk, sort_order=order, **spec)
+        for order, spec in enumerate(DEFAULT_FORM_FIELDS)
+    ]
+    for row in rows:
+        # What the field's save() sets (bulk_create calls no save()): the submission's key.
+        row.clean_name = row.clean_name or row.get_field_clean_name()
+    return rows
+
+
+def _add_section(parent, section, school):
+    from ..models.contact import ContactFormField
+
+    page = _section_page(section, school)
+    parent.add_child(instance=page)
+    # Saved directly: the cluster manager's create() only stages rows until the next save.
+    ContactFormField.objects.bulk_create(_form_fields(page))
+    return page
+
+
 def build_school_site(school):
-    """Create the school's home page and every section its level requires. Returns the home."""
-    from ..models import SchoolHomePage
+    """Create the school's home page and every section its level requires. Returns the home.
+    The same builder as a batch's (`build_school_sites`), with a batch of one."""
+    return build_school_sites([school])[0]
+
+
+@transaction.atomic
+def build_school_sites(schools):
+    """Home pages and every section each school's level requires, for new schools together:
+    a bounded number of queries per batch whatever its size (bulk_tree.py). Returns the
+    homes, in the order of `schools`."""
+    from ..models import ContactFormField, MandatedSection, SchoolHomePage
 
     root = Page.get_first_root_node()
-    home = SchoolHomePage(title=school.name, slug=school.slug, motto="")
-    root.add_child(instance=home)
-    ensure_sections(school, home)
-    return home
+    tree = PageTree()
+    homes, sections = [], []
+    for school in schools:
+        home = tree.add(root, SchoolHomePage(title=school.name, slug=school.slug, motto=""))
+        homes.append(home)
+        pages = {"": home}
+        for key, section in school_sections(school):
+            parent = pages[key.rpartition("/")[0]]
+            pages[key] = tree.add(parent, _section_page(section, school))
+            sections.append((school, key, pages[key]))
+    tree.save()
+    MandatedSection.objects.bulk_create(
+        [MandatedSection(page=page, school=school, key=key) for school, key, page in sections],
+        batch_size=2000,
+    )
+    ContactFormField.objects.bulk_create(
+        [field for _school, _key, page in sections for field in _form_fields(page)],
+        batch_size=2000,
+    )
+    return homes
+
+
+# The extension point's batch form (tenants.provisioning looks for it on the builder).
+build_school_site.build_many = build_school_sites
 
 
 def ensure_sections(school, home):
