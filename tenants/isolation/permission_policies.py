@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_permission_codename
 from django.contrib.postgres.aggregates import ArrayAgg
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Lookup, Q
 from django.db.models.functions import Substr
-from django.db.models.lookups import In
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -244,6 +244,30 @@ def _check_perm(self, user, actions, collection=None):
     return bool(permissions)
 
 
+class AnyOf(Lookup):
+    """`lhs IN (values)`, sent to PostgreSQL as one array parameter (`lhs = ANY(%s)`, hashed
+    like an IN list): Django prepares every value of an IN list in Python, and a province
+    admin's requests list 3,500 paths or ids in a dozen filters (0.4 s of CPU a request).
+    The values are the caller's own (paths, primary keys), used as given."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def get_prep_lookup(self):
+        return list(self.rhs)
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        if not self.rhs:
+            raise EmptyResultSet
+        placeholders = ", ".join(["%s"] * len(self.rhs))
+        return f"{lhs} IN ({placeholders})", (*params, *self.rhs)
+
+    def as_postgresql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        return f"{lhs} = ANY(%s)", (*params, list(self.rhs))
+
+
 def topmost(paths):
     """The paths not below another of them (a tree path starts with each of its ancestors')."""
     kept = []
@@ -263,7 +287,7 @@ def subtree_q(paths):
         return Q(pk__in=[])
     q = Q()
     for length, group in sorted(by_length.items()):
-        q |= Q(In(Substr("path", 1, length), group))
+        q |= Q(AnyOf(Substr("path", 1, length), group))
     return q
 
 
