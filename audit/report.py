@@ -63,13 +63,21 @@ def school_entry(row):
             for f in row["flags"]
         ],
         # Points per criterion; null: nothing was due ("không áp dụng", rubric rules 2).
-        "points": {name: row["points"][name] for name in (*CRITERION_NAMES, "penalty")},
+        "points": {
+            name: _signless_zero(row["points"][name]) for name in (*CRITERION_NAMES, "penalty")
+        },
         # Only for a school scored with another rubric than the report's (its office's own).
         **({"rubric": row["rubric"]} if "rubric" in row else {}),
     }
 
 
 CRITERION_NAMES = tuple(name for name, _field in CRITERIA)
+
+
+def _signless_zero(value):
+    """0.0 for -0.0 (a penalty of nothing): PostgreSQL's jsonb stores it as 0, so the report
+    read from stored lines would differ by a byte from a full computation."""
+    return 0.0 if isinstance(value, float) and value == 0 else value
 
 
 def entry_of(row):

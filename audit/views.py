@@ -127,7 +127,9 @@ class DashboardView(AuditView):
         request = self.request
         schools = access.office_schools(request.user)
         as_of, note, error = resolve_as_of(request, schools)
-        run = table.table_run(schools, as_of, refresh=bool(request.GET.get("refresh")))
+        run = table.table_run(
+            schools, as_of, refresh=bool(request.GET.get("refresh")), with_report=False
+        )
         authorities = list(
             access.visible_authorities(request.user)
             .filter(schools__is_active=True)

@@ -19,7 +19,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 
 # The users `generate_scale_data` makes (password bench-matkhau-123).
 DEFAULT_USERS = {
-    "Sở admin": "bench-so.quantri",
+    "Sở admin": "bench-admin",
     "Phòng admin": "bench-xa-001.quantri",
     "school editor": "bench-1.bientap",
 }
@@ -74,6 +74,7 @@ def main():
         users = dict(item.split("=", 1) for item in args.user)
     print(
         f"{School.objects.count()} trường, {connection.vendor}, "
+        f"tải máy {' / '.join(f'{x:.1f}' for x in os.getloadavg())}, "
         f"lần đầu (bộ nhớ đệm trống) / trung vị {args.repeat} lần sau; mục tiêu ≤ {LIMIT} s"
     )
     print(f"{'người dùng':<14}{'màn hình':<26}{'đầu':>7}{'sau':>7}{'truy vấn':>10}{'KiB':>7}  HTTP")

@@ -8,9 +8,11 @@ class TenantsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import notifications, signals  # noqa: F401
+        from . import notifications, signals, site_root_paths  # noqa: F401
         from .isolation import permission_policies
 
         # Wagtail's checks of the Forms menu item and of the explorer now cost the same at any
         # number of schools (the Forms item had its own shortcut above 50 sites before).
         permission_policies.install()
+        # URLs of pages built in bounded time at any number of sites (explorer, search, forms).
+        site_root_paths.install()

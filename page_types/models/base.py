@@ -40,8 +40,30 @@ class MandatedSection(models.Model):
         return self.key
 
 
+MANDATED_ATTR = "_portal_is_mandated"
+
+
 def is_mandated(page):
+    # A listing marks its rows in one query (tenants' scoped listings): one query per row
+    # otherwise, twice per row of a page search.
+    known = getattr(page, MANDATED_ATTR, None)
+    if known is not None:
+        return known
     return MandatedSection.objects.filter(page_id=page.pk).exists()
+
+
+def mark_mandated(pages):
+    """Record on each page instance whether it is a mandated section, in one query."""
+    pages = [page for page in pages if isinstance(page, Page) and page.pk]
+    if not pages:
+        return
+    mandated = set(
+        MandatedSection.objects.filter(page_id__in=[page.pk for page in pages]).values_list(
+            "page_id", flat=True
+        )
+    )
+    for page in pages:
+        setattr(page, MANDATED_ATTR, page.pk in mandated)
 
 
 def is_structural(page):

@@ -17,11 +17,12 @@ A model with no declaration is treated as visible to superusers only by the admi
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import CharField, Q
+from django.db.models import CharField, F, Q
 from django.db.models.functions import Cast
 from wagtail.models import Collection, Page, Site
 
 from ..models import Authority, Membership, School, SchoolDomain
+from .permission_policies import AnyOf
 
 GLOBAL = "__global__"
 SELF = "__self__"
@@ -159,8 +160,9 @@ def visible_user_ids(scope):
     """Users that are members of the visible schools or of the visible offices."""
     if scope.unrestricted:
         return get_user_model().objects.values("pk")
+    # One array parameter, not thousands of values (a province's schools), see AnyOf.
     return Membership.objects.filter(
-        Q(school__in=scope.school_ids) | Q(authority__in=scope.authority_ids)
+        Q(AnyOf(F("school_id"), sorted(scope.school_ids))) | Q(authority__in=scope.authority_ids)
     ).values("user")
 
 

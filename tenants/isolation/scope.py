@@ -6,12 +6,12 @@ confined to that school)."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Substr
 from wagtail.models import Collection, GroupCollectionPermission, Page
 
 from ..models import Authority, Membership, School
-from .permission_policies import pages_below
+from .permission_policies import AnyOf, pages_below
 
 CACHE_ATTR = "_portal_isolation_scope"
 
@@ -90,7 +90,7 @@ def _collection_and_descendants(paths):
     for length, paths in by_length.items():
         ids.update(
             Collection.objects.annotate(prefix=Substr("path", 1, length))
-            .filter(prefix__in=sorted(paths))
+            .filter(AnyOf(F("prefix"), sorted(paths)))
             .values_list("pk", flat=True)
         )
     return ids

@@ -22,6 +22,7 @@ from django_filters import (
     MultipleChoiceFilter,
 )
 from taggit.models import Tag, TaggedItem
+from wagtail import hooks
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.generic.base import BaseListingView
 from wagtail.admin.views.generic.chooser import BaseChooseView
@@ -161,6 +162,29 @@ class ScopedListingMixin:
         if filterset is not None:
             scope_filterset(filterset, self._scope)
         return filterset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows = _evaluated_rows(context.get("object_list"))
+        if rows:
+            # Page rows' buttons ask, row by row, whether the page is a mandated section.
+            for hook in hooks.get_hooks(LISTED_ROWS_HOOK):
+                hook(rows)
+        return context
+
+
+# Apps mark the rows of a listing in bulk before it renders (page_types: mandated sections).
+LISTED_ROWS_HOOK = "portal_listed_rows"
+
+
+def _evaluated_rows(objects):
+    """The rows a listing already loaded (never evaluating a queryset again)."""
+    if isinstance(objects, list):
+        return objects
+    cache = getattr(objects, "_result_cache", None)
+    if cache is None:
+        cache = getattr(objects, "_results_cache", None)
+    return list(cache) if cache else []
 
 
 class ScopedChooserMixin:
