@@ -3,17 +3,21 @@
 Built once per site and cached, keyed by the site's cache generation (bumped on every publish,
 see signals.py) and by today's date (urgent banners expire at midnight)."""
 
+import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
 from django.templatetags.static import static
 from django.utils import timezone
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from tenants.models import Authority, School, site_root_url
 
 from .signals import site_generations
+
+logger = logging.getLogger(__name__)
 
 CONTEXT_KEY = "portal:site-context:{site}:{gens}:{today}"
 # Long enough to be useful, short enough that a missed invalidation heals by itself.
@@ -122,7 +126,9 @@ def _logo(root):
     logo = getattr(root, "logo", None)
     if logo is None:
         return None
-    rendition = logo.get_rendition("height-128")
+    rendition = _rendition(logo, "height-128")
+    if rendition is None:
+        return None
     return {
         "url": rendition.url,
         "width": rendition.width,
@@ -190,11 +196,21 @@ def generations_for(site):
     return site_generations(site, site.hostname == settings.PORTAL_DOMAIN)
 
 
+def _rendition(image, spec):
+    """A rendition of a site's picture, or None when its original file is gone (a storage
+    fault, a restored database without its media): the site then shows the default instead of
+    answering 500 on every page."""
+    try:
+        return image.get_rendition(spec)
+    except SourceImageIOError:
+        logger.warning("image %s: original file missing, default shown", image.pk)
+        return None
+
+
 def favicon_url(logo_image):
     """The site's icon: its logo as a small PNG, or the portal's default."""
-    if logo_image is None:
-        return static("img/logo-default.svg")
-    return logo_image.get_rendition("fill-64x64|format-png").url
+    rendition = _rendition(logo_image, "fill-64x64|format-png") if logo_image else None
+    return rendition.url if rendition else static("img/logo-default.svg")
 
 
 def site_context(site):

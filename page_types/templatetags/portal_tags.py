@@ -4,6 +4,7 @@ import datetime
 
 from django import template
 from django.utils.translation import gettext as _
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from ..blocks import MealsBlock
@@ -179,7 +180,10 @@ def og_image_url(context, image):
     """Absolute URL of a 1200×630 JPEG for link previews on Zalo and Facebook."""
     if not image:
         return ""
-    rendition = image.get_rendition("fill-1200x630-c80|format-jpeg")
+    try:
+        rendition = image.get_rendition("fill-1200x630-c80|format-jpeg")
+    except SourceImageIOError:  # the original is gone: no preview rather than a 500
+        return ""
     request = context.get("request")
     return request.build_absolute_uri(rendition.url) if request else rendition.url
 

@@ -87,3 +87,22 @@ def test_favicon_is_the_school_logo_or_the_default(client, school):
     assert response.status_code == 302 and ".png" in response["Location"]
     html = get(client, school, "/").content.decode()
     assert f'<link rel="icon" href="{response["Location"]}">' in html
+
+
+def test_a_logo_whose_file_is_gone_leaves_the_site_up_with_the_default(client, school):
+    """A restored database without its media, or a storage fault: the original file is missing.
+    Every page of the site used to answer 500 (the logo's renditions are made for each page)."""
+    from wagtail.models import Page
+
+    root = Page.objects.get(pk=school.root_page_id).specific
+    logo = make_image(school, title="Logo", size=(256, 256))
+    root.logo = logo
+    root.save_revision().publish()
+    logo.renditions.all().delete()
+    logo.file.storage.delete(logo.file.name)
+    root.save_revision().publish()  # a new generation: the context is built again
+
+    html = get(client, school, "/").content.decode()
+    assert '<link rel="icon" href="/static/img/logo-default.svg">' in html
+    favicon = client.get("/favicon.ico", HTTP_HOST=school.hostname)
+    assert favicon.status_code == 302 and favicon["Location"].endswith("logo-default.svg")
