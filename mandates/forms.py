@@ -79,7 +79,8 @@ class DirectiveForm(forms.ModelForm):
             not key or not MandatedSection.objects.filter(key=key).exists()
         ):
             self.add_error(
-                "section_key", _("Không có mục “%(key)s” trong cấu trúc trang trường.") % {"key": key}
+                "section_key",
+                _("Không có mục “%(key)s” trong cấu trúc trang trường.") % {"key": key},
             )
         if action == Action.PUBLISH_POST and not (data.get("post_title") or "").strip():
             self.add_error("post_title", _("Nhập tiêu đề bài đăng cho các trường."))

@@ -59,9 +59,7 @@ class Directive(models.Model):
     target_kind = models.CharField(
         _("gửi đến"), max_length=16, choices=TargetKind.choices, default=TargetKind.SUBTREE
     )
-    target_level = models.CharField(
-        _("cấp học"), max_length=4, choices=Level.choices, blank=True
-    )
+    target_level = models.CharField(_("cấp học"), max_length=4, choices=Level.choices, blank=True)
     target_authority = models.ForeignKey(
         Authority,
         verbose_name=_("đơn vị trực thuộc"),
@@ -136,7 +134,9 @@ class Target(models.Model):
 
 def targeted_schools(directive, schools=None):
     """The active schools a directive's targets select, within its office's subtree."""
-    base = School.objects.filter(is_active=True, authority__path__startswith=directive.authority.path)
+    base = School.objects.filter(
+        is_active=True, authority__path__startswith=directive.authority.path
+    )
     kind = directive.target_kind
     if kind == TargetKind.LEVEL:
         return base.filter(level=directive.target_level)

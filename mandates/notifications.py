@@ -64,7 +64,8 @@ def _mail_targets(targets, name, subject_text, key_prefix):
             }
             for recipient in approver_addresses(target.school):
                 key = f"{key_prefix}:{target.pk}:{recipient}"
-                if send_once(key, lambda r=recipient: _send(name, subject, context, r)):
+                mail = lambda r=recipient, s=subject, c=context: _send(name, s, c, r)  # noqa: E731
+                if send_once(key, mail):
                     sent += 1
     return sent
 

@@ -36,10 +36,8 @@ def live_since(entries, moment):
     for timestamp, action in entries:
         if timestamp > moment:
             break
-        if action in PUBLISH_ACTIONS:
-            since = since or timestamp
-        else:
-            since = None
+        # A publication keeps the page live since its first one; anything else takes it down.
+        since = (since or timestamp) if action in PUBLISH_ACTIONS else None
     return since
 
 
@@ -108,9 +106,7 @@ def target_facts(directive, targets, moment):
         return _post_facts(targets, moment)
     if directive.action == Action.FILL_SECTION:
         return _section_facts(directive, targets, moment)
-    return {
-        t.pk: Facts(t.seen_at, t.started_at, t.acknowledged_at, None) for t in targets
-    }
+    return {t.pk: Facts(t.seen_at, t.started_at, t.acknowledged_at, None) for t in targets}
 
 
 def verdicts(directive, targets, moment=None):

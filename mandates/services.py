@@ -77,9 +77,7 @@ def start(target, user):
         body = [("paragraph", linebreaks(escape(directive.post_body or directive.body)))]
         attachments = []
         if directive.letter_document_id:
-            attachments.append(
-                ("attachment", {"document": directive.letter_document, "label": ""})
-            )
+            attachments.append(("attachment", {"document": directive.letter_document, "label": ""}))
         page = NewsArticlePage(
             title=directive.post_title or directive.title,
             slug=f"chi-dao-{directive.pk}",

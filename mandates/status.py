@@ -52,9 +52,7 @@ def status_at(facts, deadline_end, moment):
     """The status at `moment`: done if it was done by then (on time when by the deadline's last
     moment), else overdue once the deadline has passed, else drafting, seen or unseen."""
     if _by(moment, facts.done_at):
-        return Verdict(
-            Status.DONE, facts.done_at, facts.done_at <= deadline_end, facts.page_id
-        )
+        return Verdict(Status.DONE, facts.done_at, facts.done_at <= deadline_end, facts.page_id)
     if moment > deadline_end:
         return Verdict(Status.OVERDUE)
     if _by(moment, facts.started_at):

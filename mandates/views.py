@@ -112,9 +112,7 @@ class CreateView(DirectiveView):
         directive.created_by = request.user
         directive.issued_at = timezone.now()
         count = services.issue(directive, form.cleaned_data.get("schools"))
-        messages.success(
-            request, _("Đã gửi chỉ đạo đến %(count)s trường.") % {"count": count}
-        )
+        messages.success(request, _("Đã gửi chỉ đạo đến %(count)s trường.") % {"count": count})
         return redirect("mandates:detail", pk=directive.pk)
 
 
@@ -159,9 +157,7 @@ class DetailView(DirectiveView):
             counts=table.counts(rows),
             statuses=Status.choices,
             levels=Level.choices,
-            authorities=Authority.objects.filter(
-                pk__in={r.school.authority_id for r in rows}
-            ),
+            authorities=Authority.objects.filter(pk__in={r.school.authority_id for r in rows}),
             current={"status": status, "level": level, "authority": authority},
             as_of=day,
             own_rows=[r for r in rows if r.target.school_id in set(member_school_ids(user))],

@@ -53,7 +53,5 @@ def member_school_ids(user, roles=None):
     """Schools the user is a member of (optionally with one of `roles`)."""
     scope = scope_for_user(user)
     return sorted(
-        pk
-        for pk, held in scope.school_roles.items()
-        if roles is None or set(held) & set(roles)
+        pk for pk, held in scope.school_roles.items() if roles is None or set(held) & set(roles)
     )

@@ -24,3 +24,12 @@ def approvers(make_member, schools):
         key: make_member(Membership.Role.APPROVER, school=school, username=f"{key}.hieutruong")
         for key, school in schools.items()
     }
+
+
+@pytest.fixture
+def client(db):
+    """The admin answers on the office's own host."""
+    from django.conf import settings
+    from django.test import Client
+
+    return Client(HTTP_HOST=settings.PORTAL_DOMAIN)

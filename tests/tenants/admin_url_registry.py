@@ -342,9 +342,10 @@ OWNED_PREFIXES = {
     "admin/regulations/": "regulations",
     "admin/inspections/": "audit",
     "admin/blueprint/": "page_types",
+    "admin/directives/": "mandates",
 }
 
-for _app in ("audit", "regulations", "page_types", "portal"):
+for _app in ("audit", "mandates", "regulations", "page_types", "portal"):
     try:
         _module = importlib.import_module(f"tests.{_app}.admin_urls")
     except ModuleNotFoundError as error:
