@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from mandates.summaries import school_directives
 from tenants.models import Level
 
 from . import access, activity, charts, engine, rubric_choice, scoring, stamps, table
@@ -297,6 +298,7 @@ def school_context(request, school):
         "heatmap": charts.heatmap(daily, year.start, year.end, set(year.weeks), as_of, school.name),
         "evidence": activity.evidence(school, year.start, as_of),
         "sections": row["sections"],
+        "directives": school_directives(school, as_of),
     }
 
 

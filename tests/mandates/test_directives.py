@@ -284,3 +284,28 @@ def test_reminder_two_days_before(client, office_admin, authority, schools, appr
     with at(moment(11, 22, 7)):
         remind_directives_due.enqueue()
     assert mail.outbox == []
+
+
+def test_summaries_and_drill_down(client, office_admin, authority, schools):
+    from mandates.summaries import directive_summaries
+
+    directive = send(
+        login(client, office_admin),
+        authority,
+        action=Action.FILL_SECTION,
+        section_key="thong-bao",
+        post_title="",
+    )
+    add_announcement(schools["a"], moment(11, 24, 10))
+    add_announcement(schools["b"], moment(11, 27, 10))
+    assert directive_summaries(schools.values(), datetime.date(2026, 11, 25)) == {}
+    summary = directive_summaries(schools.values(), datetime.date(2026, 11, 28))
+    assert summary == {
+        schools["a"].pk: {"due": 1, "on_time": 1},
+        schools["b"].pk: {"due": 1, "on_time": 0},
+    }
+    with at(moment(11, 28)):
+        page = client.get(
+            reverse("audit:school", args=[schools["b"].pk]), {"as_of": "2026-11-28"}
+        ).content.decode()
+    assert f'data-directive="{directive.pk}"' in page and "trễ hạn" in page
