@@ -280,7 +280,9 @@ def school_context(request, school):
             "max": row["weights"][name],
             "basis": criterion_basis(name, row, rubric),
         }
-        for name, _field in scoring.CRITERIA
+        for name, field in scoring.CRITERIA
+        # Versions before 3 have no directives criterion (weight 0): not shown.
+        if name != "directives" or getattr(rubric, field)
     ]
     return {
         "school": school,
@@ -349,6 +351,11 @@ def criterion_basis(name, row, rubric):
         return _("%(done)s/%(required)s mục công khai đúng hạn") % {
             "done": d["on_time"],
             "required": d["required"],
+        }
+    if name == "directives":
+        return _("%(done)s/%(due)s chỉ đạo đến hạn được thực hiện đúng hạn") % {
+            "done": row["directives"]["on_time"],
+            "due": row["directives"]["due"],
         }
     return _("%(done)s/%(required)s kỳ đăng đúng hạn") % {
         "done": r["on_time"],

@@ -46,3 +46,23 @@ def school_directives(school, as_of=None):
         .order_by("-directive__deadline", "-directive__pk")
     )
     return [(t.directive, t, verdicts(t.directive, [t], moment)[t.pk]) for t in targets]
+
+
+def open_by_school(schools, as_of):
+    """{school id: [(directive, verdict)]} of the directives not done at the end of `as_of`
+    (a date), soonest deadline first, overdue ones included: the weekly reminders' lines."""
+    moment = _end_of(as_of)
+    school_ids = [s.pk if hasattr(s, "pk") else s for s in schools]
+    result = defaultdict(list)
+    directives = (
+        Directive.objects.filter(issued_at__lte=moment, targets__school_id__in=school_ids)
+        .distinct()
+        .order_by("deadline", "pk")
+    )
+    for directive in directives:
+        targets = list(Target.objects.filter(directive=directive, school_id__in=school_ids))
+        judged = verdicts(directive, targets, moment)
+        for target in targets:
+            if judged[target.pk].status != Status.DONE:
+                result[target.school_id].append((directive, judged[target.pk]))
+    return dict(result)

@@ -48,7 +48,7 @@ def test_the_demo_is_alive_today(browser, portal, track_pages):
     login(office, base, "phong.quantri")
     office.goto(f"{base}/admin/audit/")
     main = office.locator("main").inner_text()
-    assert "phiên bản 2" in main
+    assert "phiên bản 3" in main
     rows = office.locator("table.audit-table tbody tr")
     assert rows.count() == SCHOOLS
     by_school = {row.split("\t")[0]: row for row in rows.all_inner_texts()}

@@ -309,3 +309,26 @@ def test_summaries_and_drill_down(client, office_admin, authority, schools):
             reverse("audit:school", args=[schools["b"].pk]), {"as_of": "2026-11-28"}
         ).content.decode()
     assert f'data-directive="{directive.pk}"' in page and "trễ hạn" in page
+
+
+def test_weekly_reminders_list_open_and_late_directives(
+    client, office_admin, authority, schools, approvers
+):
+    from audit.reminders import send_reminders
+
+    directive = send(login(client, office_admin), authority)
+    mail.outbox.clear()
+    with at(moment(11, 30, 7)):
+        send_reminders(datetime.date(2026, 11, 30))
+    school_mail = [m for m in mail.outbox if m.to == ["b.hieutruong@example.vn"]]
+    assert len(school_mail) == 1 and directive.title in school_mail[0].body
+    assert "Quá hạn" in school_mail[0].body
+    office_mail = [m for m in mail.outbox if m.to == ["phong.quantri@example.vn"]]
+    assert len(office_mail) == 1
+    body = office_mail[0].body
+    assert "TRƯỜNG QUÁ HẠN THỰC HIỆN CHỈ ĐẠO" in body
+    assert "Trường THCS Phước Hiệp: " + directive.title in body
+    # The TH school was not a target: no directive in its reminder, if it gets one at all.
+    assert all(
+        directive.title not in m.body for m in mail.outbox if m.to == ["th.hieutruong@example.vn"]
+    )
