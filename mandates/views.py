@@ -125,10 +125,8 @@ class DetailView(DirectiveView):
         self.directive = visible_directives(request.user).filter(pk=pk).first()
         if self.directive is None:
             raise PermissionDenied
+        self.page_title = self.directive.title
         return None
-
-    def get_page_title(self):
-        return self.directive.title
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -45,7 +45,8 @@ class OpenDirectivesPanel(Component):
         self.items = items
 
     def get_context_data(self, parent_context):
-        return {"items": self.items}
+        # The start buttons post a form: the panel's own context lacks the page's CSRF token.
+        return {"items": self.items, "csrf_token": parent_context.get("csrf_token")}
 
 
 @hooks.register("construct_homepage_panels")
