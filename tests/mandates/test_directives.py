@@ -332,3 +332,60 @@ def test_weekly_reminders_list_open_and_late_directives(
     assert all(
         directive.title not in m.body for m in mail.outbox if m.to == ["th.hieutruong@example.vn"]
     )
+
+
+def test_start_from_the_home_panel_with_csrf_checks(office_admin, authority, schools, approvers):
+    """The panel's form carries the page's CSRF token (a Component has its own context)."""
+    import re
+
+    from django.conf import settings
+    from django.test import Client
+
+    office = Client(HTTP_HOST=settings.PORTAL_DOMAIN)
+    directive = send(login(office, office_admin), authority)
+    client = Client(HTTP_HOST=settings.PORTAL_DOMAIN, enforce_csrf_checks=True)
+    client.force_login(approvers["a"])
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    panel = home.split('id="mandates-open-section"')[1]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', panel).group(1)
+    target = Target.objects.get(directive=directive, school=schools["a"])
+    response = client.post(
+        reverse("mandates:start", args=[target.pk]), {"csrfmiddlewaretoken": token}
+    )
+    assert response.status_code == 302 and "/edit/" in response["Location"]
+
+
+def test_status_table_queries_do_not_grow_with_schools(
+    client, office_admin, authority, make_school
+):
+    """The table's own work (targets, log facts, pages) is a fixed number of queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from mandates import table
+
+    for n in range(6):
+        make_school("THCS", name=f"Trường THCS Số {n}", slug=f"thcs-so-{n}")
+    directive = send(
+        login(client, office_admin),
+        authority,
+        action=Action.FILL_SECTION,
+        section_key="thong-bao",
+        post_title="",
+    )
+    for target in directive.targets.select_related("school"):
+        add_announcement(target.school, moment(11, 20))
+
+    def queries(count):
+        targets = Target.objects.filter(
+            pk__in=list(directive.targets.values_list("pk", flat=True)[:count])
+        )
+        with CaptureQueriesContext(connection) as captured:
+            rows = table.status_rows(directive, targets, moment(11, 30))
+            table.counts(rows)
+            assert sum(1 for row in rows if row.page) == count
+            [table.cells(row) for row in rows]
+        return len(captured)
+
+    queries(1)  # warms the site root paths full_url reads
+    assert queries(2) == queries(6)
