@@ -13,6 +13,11 @@ from .services import POST_SECTIONS
 
 
 class DirectiveForm(forms.ModelForm):
+    publish_on_site = forms.BooleanField(
+        label=_("Đăng chỉ đạo lên trang của đơn vị (mục Văn bản chỉ đạo)"),
+        required=False,
+        help_text=_("Cần số văn bản; tệp văn bản (nếu có) được đính kèm."),
+    )
     schools = forms.ModelMultipleChoiceField(
         label=_("Danh sách trường"),
         queryset=School.objects.none(),
@@ -96,6 +101,8 @@ class DirectiveForm(forms.ModelForm):
                 self.add_error(
                     "target_authority", _("Đơn vị này không trực thuộc đơn vị ban hành.")
                 )
+        if data.get("publish_on_site") and not (data.get("letter_number") or "").strip():
+            self.add_error("letter_number", _("Nhập số văn bản để đăng lên trang của đơn vị."))
         if kind == TargetKind.SCHOOLS and not data.get("schools"):
             self.add_error("schools", _("Chọn ít nhất một trường."))
         return data

@@ -68,6 +68,16 @@ class Directive(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # The directive as a document (văn bản) on the office's own site, when the office chose so.
+    document_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("văn bản trên trang của đơn vị"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     issued_at = models.DateTimeField(_("gửi lúc"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

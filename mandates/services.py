@@ -38,6 +38,56 @@ def issue(directive, schools=None):
     return len(chosen)
 
 
+ISSUER_LEVELS = {"so": "so", "phong": "phong", "xa": "ubnd"}
+
+
+def publish_on_office_site(directive, user):
+    """The directive as an official document (công văn) in the "Văn bản chỉ đạo" section of its
+    office's own site, published by `user`. Returns the page, or None when the office has no
+    site of its own or the user may not publish there."""
+    from page_types.models import OfficialDocumentPage
+    from page_types.models.documents import DocType
+
+    authority = directive.authority
+    if not authority.site_id:
+        return None
+    section = (
+        MandatedSection.objects.filter(
+            school=None,
+            key="office/van-ban",
+            page__path__startswith=authority.site.root_page.path,
+        )
+        .select_related("page")
+        .first()
+    )
+    if section is None:
+        return None
+    index = section.page.specific
+    if not index.permissions_for_user(user).can_publish_subpage():
+        return None
+    with transaction.atomic():
+        page = OfficialDocumentPage(
+            title=directive.title,
+            slug=f"chi-dao-{directive.pk}",
+            number=directive.letter_number,
+            doc_type=DocType.CONG_VAN,
+            issuer_level=ISSUER_LEVELS.get(authority.kind, "phong"),
+            issuer_name=authority.name,
+            issued_on=directive.letter_date or local_date(timezone.now()),
+            signer=directive.letter_signer,
+            summary=directive.title,
+            body=linebreaks(escape(directive.body)),
+            file=directive.letter_document,
+            live=False,
+            owner=user,
+        )
+        index.add_child(instance=page)
+        page.save_revision(user=user, log_action=True).publish(user=user)
+        directive.document_page = page
+        directive.save(update_fields=["document_page"])
+    return page
+
+
 def mark_seen(target):
     if target.seen_at is None:
         target.seen_at = timezone.now()

@@ -113,6 +113,17 @@ class CreateView(DirectiveView):
         directive.issued_at = timezone.now()
         count = services.issue(directive, form.cleaned_data.get("schools"))
         messages.success(request, _("Đã gửi chỉ đạo đến %(count)s trường.") % {"count": count})
+        if form.cleaned_data.get("publish_on_site"):
+            if services.publish_on_office_site(directive, request.user):
+                messages.success(request, _("Đã đăng chỉ đạo lên trang của đơn vị."))
+            else:
+                messages.warning(
+                    request,
+                    _(
+                        "Chưa đăng được lên trang của đơn vị (đơn vị chưa có trang riêng "
+                        "hoặc bạn không có quyền xuất bản ở đó)."
+                    ),
+                )
         return redirect("mandates:detail", pk=directive.pk)
 
 

@@ -8,7 +8,7 @@ import io
 from django.core import mail
 from django.urls import reverse
 from openpyxl import load_workbook
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 
 from mandates.models import Action, Directive, Target
 from mandates.progress import verdicts
@@ -389,3 +389,18 @@ def test_status_table_queries_do_not_grow_with_schools(
 
     queries(1)  # warms the site root paths full_url reads
     assert queries(2) == queries(6)
+
+
+def test_published_on_the_office_site_when_chosen(client, office_admin, authority, schools):
+    from page_types.models import OfficialDocumentPage
+    from tenants.log_actions import PUBLISH_ACTIONS
+
+    directive = send(login(client, office_admin), authority, publish_on_site="on")
+    page = OfficialDocumentPage.objects.get(pk=directive.document_page_id)
+    assert page.live and page.number == "1636/GDĐT-VP" and page.signer == "Nguyễn Văn Bình"
+    assert page.get_parent().slug == "van-ban"
+    assert page.path.startswith(authority.site.root_page.path)
+    assert PageLogEntry.objects.filter(page=page, action__in=PUBLISH_ACTIONS).exists()
+    # Not chosen: nothing on the site.
+    other = send(client, authority, title="Chỉ đạo nội bộ")
+    assert other.document_page_id is None
