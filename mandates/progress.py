@@ -9,6 +9,7 @@
 
 from collections import defaultdict
 
+from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
@@ -42,13 +43,15 @@ def live_since(entries, moment):
 
 
 def _logs(page_ids, moment, actions):
+    """{page id: [(timestamp, action)]}; `page_ids`: ids or a subquery of page ids (a
+    province's sections hold far more pages than a query should list)."""
     rows = defaultdict(list)
-    if not page_ids:
-        return rows
+    if not isinstance(page_ids, QuerySet):
+        if not page_ids:
+            return rows
+        page_ids = list(page_ids)
     for page_id, timestamp, action in (
-        PageLogEntry.objects.filter(
-            page_id__in=list(page_ids), action__in=actions, timestamp__lte=moment
-        )
+        PageLogEntry.objects.filter(page_id__in=page_ids, action__in=actions, timestamp__lte=moment)
         .order_by("timestamp", "pk")
         .values_list("page_id", "timestamp", "action")
     ):
@@ -76,18 +79,17 @@ def _section_facts(directive, targets, moment):
         ).values_list("school_id", "page__path")
     )
     by_prefix = {path: school for school, path in sections.items() if path}
-    pages = list(
-        Page.objects.filter(subtree_q(list(by_prefix)))
-        .exclude(path__in=list(by_prefix))
-        .values_list("pk", "path")
-    )
+    if not by_prefix:
+        return {t.pk: Facts(t.seen_at, t.started_at) for t in targets}
+    below = Page.objects.filter(subtree_q(list(by_prefix))).exclude(path__in=list(by_prefix))
+    logs = _logs(below.values("pk"), moment, LOG_ACTIONS)
     owner = {}
     lengths = {len(p) for p in by_prefix}
-    for pk, path in pages:
+    # Only the pages the log names (those ever published) are placed under their school.
+    for pk, path in Page.objects.filter(pk__in=list(logs)).values_list("pk", "path"):
         for length in lengths:
             if path[:length] in by_prefix:
                 owner[pk] = by_prefix[path[:length]]
-    logs = _logs(owner, moment, LOG_ACTIONS)
     best = {}
     for pk, school in owner.items():
         since = live_since(logs.get(pk, ()), moment)
