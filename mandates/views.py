@@ -49,10 +49,14 @@ class DirectiveView(admin_refusal.Forbidden403Mixin, WagtailAdminTemplateMixin, 
     )
 
     def get_breadcrumbs_items(self):
-        return [
+        items = [
             {"url": reverse("wagtailadmin_home"), "label": _("Trang quản trị")},
             {"url": reverse("mandates:index"), "label": _("Chỉ đạo")},
         ]
+        if not isinstance(self, IndexView):
+            # The slim header shows the last crumb: this screen's own title.
+            items.append({"url": "", "label": self.get_page_title()})
+        return items
 
 
 class IndexView(DirectiveView):
