@@ -16,6 +16,7 @@ from django.db import connection
 from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
+from mandates.summaries import directive_summaries
 from page_types.blueprint import blueprint_generation, blueprint_owner, sections_for
 from page_types.models import MandatedSection
 from tenants.models import Authority, School
@@ -257,6 +258,8 @@ def _run_audit(schools, as_of, rubric):
             "on_time": base["on_time"] + figures["on_time"],
         }
 
+    directives = directive_summaries(schools, as_of) if rubric.points_directives else {}
+
     for school in schools:
         window = windows[school.authority_id]
         row = _school_row(
@@ -272,6 +275,7 @@ def _run_audit(schools, as_of, rubric):
             as_of,
             authorities[school.authority_id],
             credits,
+            directives.get(school.pk),
         )
         run.rows.append(row)
     scoring.rank_rows(run.rows)
@@ -335,6 +339,7 @@ def _school_row(
     as_of,
     authority,
     credits=None,
+    directives=None,
 ):
     """One school's metrics, points, score and band. `aggs`: {section key: rollup sums};
     `authority`: (code, name); `credits`: what for-show posts take away (rules 2), else None."""
@@ -420,6 +425,8 @@ def _school_row(
         "disclosure": disclosure
         or {"profile": "", "required": 0, "published": 0, "on_time": 0, "late": 0, "missing": []},
         "recurring": recurring or {"required": 0, "on_time": 0},
+        # Directives due so far and done by their deadline (mandates/summaries.py).
+        "directives": directives or {"due": 0, "on_time": 0},
         "flags": flags,
         "window_weeks": len(window.window),
         "flagged_posts": len({f["event_id"] for f in flags}),

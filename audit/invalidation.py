@@ -17,7 +17,8 @@ WATCHED = (
     # The blueprint (sections, levels, cadences), edited by office admins in the admin.
     "page_types.BlueprintSection",
 )
-WATCHED_APPS = ("regulations",)
+# mandates: a directive sent, seen, started or acknowledged (the "Thực hiện chỉ đạo" criterion).
+WATCHED_APPS = ("regulations", "mandates")
 
 
 def _school_of(instance):

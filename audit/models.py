@@ -234,6 +234,10 @@ class Rubric(models.Model):
     points_recurring = models.FloatField(
         _("điểm kế hoạch, thực đơn định kỳ"), default=10, validators=NON_NEGATIVE
     )
+    # Version 3 (audit/migrations/0009_rubric_version_3.py); earlier versions have 0.
+    points_directives = models.FloatField(
+        _("điểm thực hiện chỉ đạo"), default=10, validators=NON_NEGATIVE
+    )
     penalty_per_flag = models.FloatField(
         _("điểm trừ mỗi dấu hiệu chiếu lệ"), default=1, validators=NON_NEGATIVE
     )
@@ -293,6 +297,7 @@ class Rubric(models.Model):
         "points_disclosure_completeness",
         "points_disclosure_timeliness",
         "points_recurring",
+        "points_directives",
     )
 
     class Meta:

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from mandates.summaries import open_by_school
 from tenants.models import Authority, Membership, School
 
 from . import engine
@@ -77,6 +78,7 @@ def _send_all(as_of):
         .order_by("due_date", "pk")
     ):
         late_requests[item.inspected.school_id].append(item)
+    directives = open_by_school(schools, as_of)
 
     for school in schools:
         row = rows.get(school.pk)
@@ -86,7 +88,8 @@ def _send_all(as_of):
         soon = upcoming.get(school.pk, [])
         late = overdue.get(school.pk, [])
         requests = late_requests.get(school.pk, [])
-        if not (stale or soon or late or requests):
+        open_directives = directives.get(school.pk, [])
+        if not (stale or soon or late or requests or open_directives):
             continue
         context = {
             "school": school,
@@ -97,6 +100,8 @@ def _send_all(as_of):
             "overdue": late,
             "requests": requests,
             "requests_url": admin_url("audit_inspections:my_requests"),
+            "directives": open_directives,
+            "directives_url": admin_url("mandates:index"),
             "days": UPCOMING_DAYS,
             "url": admin_url("audit:school", school_id=school.pk),
         }
@@ -145,7 +150,13 @@ def _send_all(as_of):
             for school in sorted(subtree, key=lambda s: (s.level, s.name))
             for item in late_requests.get(school.pk, [])
         ]
-        if not (weak or late or requests):
+        late_directives = [
+            {"school": school, "directive": directive}
+            for school in sorted(subtree, key=lambda s: (s.level, s.name))
+            for directive, verdict in directives.get(school.pk, [])
+            if verdict.status == "overdue"
+        ]
+        if not (weak or late or requests or late_directives):
             continue
         recipients = addresses(members(authority=authority, role__in=OFFICE_ROLES))
         if not recipients:
@@ -156,6 +167,7 @@ def _send_all(as_of):
             "weak": weak,
             "overdue": late,
             "requests": requests,
+            "late_directives": late_directives,
             "dashboard_url": admin_url("audit:dashboard"),
         }
         subject = _("[%(office)s] Tình hình cập nhật cổng thông tin các trường, tuần %(day)s") % {

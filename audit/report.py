@@ -58,6 +58,10 @@ def school_entry(row):
             "required": row["recurring"]["required"],
             "on_time": row["recurring"]["on_time"],
         },
+        "directives": {
+            "due": row["directives"]["due"],
+            "on_time": row["directives"]["on_time"],
+        },
         "flags": [
             {"kind": f["kind"], "url": f["url"], "published_at": f["published_at"]}
             for f in row["flags"]
@@ -141,6 +145,8 @@ def columns():
         (_("Công khai: còn thiếu"), lambda s: "; ".join(s["disclosure"]["missing"])),
         (_("Định kỳ: phải có"), lambda s: s["recurring"]["required"]),
         (_("Định kỳ: đúng hạn"), lambda s: s["recurring"]["on_time"]),
+        (_("Chỉ đạo: đến hạn"), lambda s: s["directives"]["due"]),
+        (_("Chỉ đạo: đúng hạn"), lambda s: s["directives"]["on_time"]),
         (_("Dấu hiệu chiếu lệ"), lambda s: len(s["flags"])),
         *[
             (_("Điểm: %(criterion)s") % {"criterion": label}, _points_of(name))

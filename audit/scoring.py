@@ -12,6 +12,7 @@ CRITERIA = (
     ("disclosure_completeness", "points_disclosure_completeness"),
     ("disclosure_timeliness", "points_disclosure_timeliness"),
     ("recurring", "points_recurring"),
+    ("directives", "points_directives"),
 )
 CRITERION_LABELS = {
     "structure": gettext_lazy("Cấu trúc"),
@@ -21,11 +22,17 @@ CRITERION_LABELS = {
     "disclosure_completeness": gettext_lazy("Công khai đầy đủ"),
     "disclosure_timeliness": gettext_lazy("Công khai đúng hạn"),
     "recurring": gettext_lazy("Kế hoạch, thực đơn định kỳ"),
+    "directives": gettext_lazy("Thực hiện chỉ đạo"),
 }
 
 
 def share(done, required):
     return 1.0 if required <= 0 else min(1.0, done / required)
+
+
+def directives_share(m):
+    """Thực hiện chỉ đạo: directives due so far done by their deadline (mandates/summaries.py)."""
+    return share(m["directives"]["on_time"], m["directives"]["due"])
 
 
 def recency_points(rubric, days):
@@ -58,6 +65,7 @@ def criterion_points(rubric, m):
         "disclosure_timeliness": rubric.points_disclosure_timeliness
         * share(disclosure["on_time"], disclosure["required"]),
         "recurring": rubric.points_recurring * share(recurring["on_time"], recurring["required"]),
+        "directives": rubric.points_directives * directives_share(m),
     }
     points["penalty"] = -min(float(rubric.penalty_max), rubric.penalty_per_flag * len(m["flags"]))
     return points
@@ -73,6 +81,7 @@ def applicable(m):
         "disclosure_completeness": m["disclosure"]["required"] > 0,
         "disclosure_timeliness": m["disclosure"]["required"] > 0,
         "recurring": m["recurring"]["required"] > 0,
+        "directives": m["directives"]["due"] > 0,
     }
 
 
@@ -103,6 +112,7 @@ def _points_v2(rubric, m):
         "disclosure_completeness": share(disclosure["published"], disclosure["required"]),
         "disclosure_timeliness": share(disclosure["on_time"], disclosure["required"]),
         "recurring": share(recurring["on_time"], recurring["required"]),
+        "directives": directives_share(m),
     }
     points = {
         name: (None if weight is None else weight * shares[name])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import inspections, minutes, views
+from . import authority_tree, inspections, minutes, views
 
 app_name = "audit"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("school/<int:school_id>/", views.SchoolView.as_view(), name="school"),
     path("school/<int:school_id>/print/", views.PrintView.as_view(), name="print"),
     path("export/<str:fmt>/", views.ExportView.as_view(), name="export"),
+    path("tree/", authority_tree.TreeView.as_view(), name="tree"),
 ]
 
 inspection_patterns = [

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from mandates.summaries import school_directives
 from tenants.models import Level
 
 from . import access, activity, charts, engine, rubric_choice, scoring, stamps, table
@@ -281,7 +282,9 @@ def school_context(request, school):
             "max": row["weights"][name],
             "basis": criterion_basis(name, row, rubric),
         }
-        for name, _field in scoring.CRITERIA
+        for name, field in scoring.CRITERIA
+        # Versions before 3 have no directives criterion (weight 0): not shown.
+        if name != "directives" or getattr(rubric, field)
     ]
     return {
         "school": school,
@@ -299,6 +302,7 @@ def school_context(request, school):
         "heatmap": charts.heatmap(daily, year.start, year.end, set(year.weeks), as_of, school.name),
         "evidence": activity.evidence(school, year.start, as_of),
         "sections": row["sections"],
+        "directives": school_directives(school, as_of),
     }
 
 
@@ -349,6 +353,11 @@ def criterion_basis(name, row, rubric):
         return _("%(done)s/%(required)s mục công khai đúng hạn") % {
             "done": d["on_time"],
             "required": d["required"],
+        }
+    if name == "directives":
+        return _("%(done)s/%(due)s chỉ đạo đến hạn được thực hiện đúng hạn") % {
+            "done": row["directives"]["on_time"],
+            "due": row["directives"]["due"],
         }
     return _("%(done)s/%(required)s kỳ đăng đúng hạn") % {
         "done": r["on_time"],

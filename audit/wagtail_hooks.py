@@ -65,6 +65,14 @@ audit_menu = Menu(
             test=access.can_see_audit,
         ),
         ShownIf(
+            _("Cây đơn vị quản lý"),
+            "/admin/audit/tree/",
+            name="audit-tree",
+            icon_name="site",
+            order=150,
+            test=access.is_office_user,
+        ),
+        ShownIf(
             _("Đợt kiểm tra"),
             "/admin/inspections/",
             name="audit-inspections",

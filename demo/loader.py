@@ -25,6 +25,7 @@ from tenants.models import Authority, Membership, School
 from tenants.provisioning import SchoolData, add_member, create_authority, provision_school
 
 from . import data
+from .directives import load_directives
 from .office import OfficeLoader, OfficeMedia
 from .publishing import Publisher, deferred_indexing, remembered_foreign_keys
 from .school import SchoolLoader
@@ -216,6 +217,17 @@ def _load(limit, years, publisher, result, log):
         publisher.horizon = None
         result.schools_loaded.append(demo.slug)
         clock = result.timed(demo.slug, clock)
+    if years[-1].horizon is not None:
+        log("Nạp các chỉ đạo của Phòng trong năm học…")
+        load_directives(
+            years[-1],
+            authority,
+            schools,
+            demos,
+            users[OFFICE_ADMIN],
+            {demo.slug: users[approver_username(demo.slug)] for demo in demos},
+        )
+        clock = result.timed("directives", clock)
     log("Cập nhật chỉ mục tìm kiếm…")
     publisher.index()
     clock = result.timed("index", clock)

@@ -146,3 +146,7 @@ def register_members_menu_item():
         icon_name="group",
         order=900,
     )
+
+
+# Importing schools from the admin (tenants/import_admin.py registers its own URLs and menu item).
+from . import import_admin  # noqa: E402, F401

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "demo",
     "subscriptions",
     "audit",
+    "mandates",
     "regulations",
     "page_types",
     "tenants",
@@ -305,6 +306,12 @@ PORTAL_SCHEDULE = [
         "daily": "01:00",
     },
     {"name": "prune_tasks", "task": "portal.jobs.prune", "daily": "03:00"},
+    # Approvers of schools that have not done a directive due in two days.
+    {
+        "name": "directive_reminders",
+        "task": "mandates.notifications.remind_directives_due",
+        "daily": "07:00",
+    },
     {
         "name": "send_reminders",
         "task": "audit.background.send_weekly_reminders",

@@ -10,6 +10,7 @@ ADMIN_URLS = {
     "audit:school": R(OBJECT, ids={"school_id": "school"}),
     "audit:print": R(OBJECT, ids={"school_id": "school"}),
     "audit:export": R(LISTING, params={"fmt": "csv"}, query={}),
+    "audit:tree": R(LISTING, query={}),
     "audit_inspections:index": R(LISTING, query={}),
     "audit_inspections:create": R(LISTING, query_ids={"school": "school"}),
     "audit_inspections:detail": R(OWNED, owner="audit", params={"pk": "1"}),

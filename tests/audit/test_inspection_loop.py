@@ -65,7 +65,7 @@ def test_the_school_is_mailed_a_request_and_the_office_its_answer(
     )
     assert "Kính gửi Ban giám hiệu Trường Tiểu học Được Kiểm Tra" in message.body
     assert REQUEST_TEXT in message.body and "Hạn hoàn thành: 05/12/2016" in message.body
-    assert "phiên bản 2" in message.body
+    assert "phiên bản 3" in message.body
     html, mime = message.alternatives[0]
     assert mime == "text/html" and "<strong>05/12/2016</strong>" in html
     assert f"/admin/inspections/requests/{item.pk}/answer/" in message.body
@@ -152,7 +152,7 @@ def test_minutes_and_follow_up_state_the_rubric_version_dates_and_local_times(
     response = client.post(url, {"action": "follow_up", "as_of": "02/12/2016"}, HTTP_HOST=HOST)
     assert response.status_code == 302
     page = client.get(url, HTTP_HOST=HOST).content.decode()
-    assert "bộ tiêu chí phiên bản 2" in page
+    assert "bộ tiêu chí phiên bản 3" in page
 
     minutes = client.get(url + "minutes/", HTTP_HOST=HOST)
     assert minutes.status_code == 200
@@ -162,7 +162,7 @@ def test_minutes_and_follow_up_state_the_rubric_version_dates_and_local_times(
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Trường Tiểu học Được Kiểm Tra",
         "Số liệu chốt tại ngày 25/11/2016",
-        "phiên bản 2",
+        "phiên bản 3",
         REQUEST_TEXT,
         "05/12/2016",
         "01/12/2016 09:30",  # not 02:30 (UTC)

@@ -45,7 +45,7 @@ def test_findings_are_frozen(people):
     frozen = dict(inspected.snapshot)
     assert frozen["as_of"] == "2016-11-25"
     assert frozen["posts"]["school_year"] == 1
-    assert frozen["rubric"] == {"code": "default", "version": 2}
+    assert frozen["rubric"] == {"code": "default", "version": 3}
     assert {"key": "section:thong-bao", "text": "Mục “Thông báo” chưa có nội dung"} in frozen[
         "findings"
     ]

@@ -74,7 +74,8 @@ def audited(schools):
 def test_for_show_pays_nothing_and_nothing_earns_nothing(four_schools):
     weekly, for_show, stopped, empty = four_schools
     run, rows = audited(four_schools)
-    assert (run.rubric.code, run.rubric.version, run.rubric.rules_version) == ("default", 2, 2)
+    # Version 3 (no directive due here: the same weights as version 2, spread back).
+    assert (run.rubric.code, run.rubric.version, run.rubric.rules_version) == ("default", 3, 2)
     score = {school: rows[school.pk]["score"] for school in four_schools}
 
     assert score[weekly] > score[stopped] >= score[for_show]
@@ -152,7 +153,7 @@ def test_rebuild_equals_the_incremental_ledger_and_the_report_follows_the_contra
     data = json.loads(out.getvalue())
     assert set(data) == {"as_of", "school_year", "rubric", "schools"}
     assert data["as_of"] == "2016-11-25" and data["school_year"] == "2016-2017"
-    assert data["rubric"] == {"code": "default", "version": 2}
+    assert data["rubric"] == {"code": "default", "version": 3}
     assert {s["code"] for s in data["schools"]} == {s.code for s in four_schools}
     for entry in data["schools"]:
         assert set(entry) == SCHOOL_KEYS

@@ -100,6 +100,7 @@ def test_every_metric_on_a_known_history(history):
         "disclosure_timeliness": 5.0,  # 10 × 2/4
         # No meals: the weekly work schedule is its recurring item; 12 weeks due, none posted.
         "recurring": 0.0,
+        "directives": 0.0,  # version 1 has no such criterion (0 points)
         "penalty": -2.0,  # two flags
     }
     assert row["recurring"] == {"required": 12, "on_time": 0}
@@ -127,6 +128,7 @@ def test_every_metric_on_a_known_history(history):
         "disclosure_completeness": 18.75,
         "disclosure_timeliness": 5.0,
         "recurring": 0.0,
+        "directives": None,  # no directive due: not applicable
         "penalty": -2.0,  # two flagged posts
     }
     assert row["score"] == 48.9

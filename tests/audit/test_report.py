@@ -29,6 +29,7 @@ SCHOOL_KEYS = {
     "sections",
     "disclosure",
     "recurring",
+    "directives",
     "flags",
     "points",
 }
@@ -40,6 +41,7 @@ CRITERIA = (
     "disclosure_completeness",
     "disclosure_timeliness",
     "recurring",
+    "directives",
 )
 
 
@@ -67,7 +69,7 @@ def test_json_follows_the_contract_and_is_deterministic(two_schools):
     assert set(data) == {"as_of", "school_year", "rubric", "schools"}
     assert data["as_of"] == "2016-11-25"
     assert data["school_year"] == "2016-2017"
-    assert data["rubric"] == {"code": "default", "version": 2}
+    assert data["rubric"] == {"code": "default", "version": 3}
     schools = {s["code"]: s for s in data["schools"]}
     assert set(schools) == {first.code, second.code}
     one = schools[first.code]
@@ -106,6 +108,7 @@ LABELS = (
     "Công khai đầy đủ",
     "Công khai đúng hạn",
     "Kế hoạch, thực đơn định kỳ",
+    "Thực hiện chỉ đạo",
 )
 
 
@@ -175,7 +178,7 @@ def test_csv_and_xlsx_carry_the_json_numbers(two_schools, tmp_path):
         assert float(as_csv["Điểm trừ chiếu lệ"]) == school["points"]["penalty"]
     info = load_workbook(tmp_path / "bang.xlsx").worksheets[1]
     values = {row[0]: row[1] for row in info.iter_rows(values_only=True)}
-    assert values["Phiên bản bộ tiêu chí"] == 2
+    assert values["Phiên bản bộ tiêu chí"] == 3
     assert values["Năm học"] == "2016-2017"
 
 

@@ -349,6 +349,41 @@ class TestFullDemo:
             path = page.url_path[len(root.url_path) - 1 :]
             assert client.get(path, HTTP_HOST=school.hostname).status_code == 200, path
 
+    def test_directives_answered_as_each_profile_would(self, db):
+        """Three directives this year (a 1636-like structure one, admissions post,
+        acknowledgement), each school's status from the log matching its profile."""
+        from mandates.models import Action, Directive
+        from mandates.progress import verdicts
+        from mandates.status import Status
+
+        directives = {d.action: d for d in Directive.objects.all()}
+        assert set(directives) == set(Action.values)
+        profiles = {d.slug: d.profile for d in demo_data.load_schools()}
+        for action, directive in directives.items():
+            targets = list(directive.targets.select_related("school"))
+            assert len(targets) == 12
+            judged = verdicts(directive, targets, NOW)
+            by_profile = {}
+            for target in targets:
+                by_profile.setdefault(profiles[target.school.slug], set()).add(
+                    (judged[target.pk].status, judged[target.pk].on_time)
+                )
+            if action == Action.PUBLISH_POST:
+                assert by_profile["diligent"] == {(Status.DONE, True)}
+                assert by_profile["middling"] == {(Status.DONE, False)}
+                assert by_profile["stale"] == {(Status.OVERDUE, False)}
+                assert by_profile["show"] == {(Status.OVERDUE, False)}
+            if action == Action.ACKNOWLEDGE:  # due 06/12: still open for some today
+                assert by_profile["diligent"] == {(Status.DONE, True)}
+                assert by_profile["middling"] == {(Status.SEEN, False)}
+                assert by_profile["stale"] == {(Status.UNSEEN, False)}
+        statuses = {
+            v.status
+            for d in directives.values()
+            for v in verdicts(d, list(d.targets.all()), NOW).values()
+        }
+        assert {Status.DONE, Status.OVERDUE} <= statuses
+
     def test_second_run_duplicates_nothing_and_is_quick(self, db, full_demo):
         before = counts()
         output = load()

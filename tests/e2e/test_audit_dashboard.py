@@ -98,7 +98,7 @@ def test_dashboard_and_drill_down(browser, district, portal, track_pages):
     assert "Tân Thông Hội" in rows.nth(0).inner_text()
     assert "An Nhơn Tây" in rows.nth(2).inner_text()
     assert "Yếu" in rows.nth(1).inner_text() and "Yếu" in rows.nth(2).inner_text()
-    assert "phiên bản 2" in page.locator("main").inner_text()
+    assert "phiên bản 3" in page.locator("main").inner_text()
     assert page.locator("svg.audit-sparkline title").count() == 3
     shoot(page, "dashboard.png")
 

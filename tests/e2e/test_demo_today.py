@@ -48,7 +48,7 @@ def test_the_demo_is_alive_today(browser, portal, track_pages):
     login(office, base, "phong.quantri")
     office.goto(f"{base}/admin/audit/")
     main = office.locator("main").inner_text()
-    assert "phiên bản 2" in main
+    assert "phiên bản 3" in main
     rows = office.locator("table.audit-table tbody tr")
     assert rows.count() == SCHOOLS
     by_school = {row.split("\t")[0]: row for row in rows.all_inner_texts()}
@@ -59,6 +59,21 @@ def test_the_demo_is_alive_today(browser, portal, track_pages):
     assert "Yếu" in for_show or "Trung bình" in for_show
     assert "Yếu" in empty
     shoot(office, "dashboard-today.png")
+
+    # The office's directives of this school year (how many the year has reached by today).
+    from mandates.models import Action, Directive
+
+    office.goto(f"{base}/admin/directives/")
+    shoot(office, "directives-today.png")
+    post = Directive.objects.filter(action=Action.PUBLISH_POST).first()
+    if post is not None and post.deadline < today:
+        office.goto(f"{base}/admin/directives/{post.pk}/")
+        statuses = office.locator("table.directive-status tbody tr").evaluate_all(
+            "rows => rows.map(r => r.dataset.status)"
+        )
+        # Diligent schools did it on time; the stale and for-show ones did not.
+        assert statuses.count("done") == 2 and statuses.count("overdue") == 2
+        shoot(office, "directive-status-today.png")
 
     editor = track_pages(browser.new_page(viewport={"width": 1440, "height": 1000}))
     editor.set_default_timeout(TIMEOUT)

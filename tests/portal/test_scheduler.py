@@ -23,6 +23,7 @@ def test_each_job_once_per_period_however_many_schedulers_tick(db_queue):
     first = scheduler.tick(morning)
     assert sorted(first) == [
         "audit_warm",
+        "directive_reminders",
         "ledger_catch_up",
         "open_school_year",
         "prune_tasks",
@@ -35,7 +36,7 @@ def test_each_job_once_per_period_however_many_schedulers_tick(db_queue):
     # A second scheduler (or the same one again) in the same periods enqueues nothing.
     assert scheduler.tick(morning) == []
     assert scheduler.tick(morning + datetime.timedelta(seconds=50)) == []
-    assert len(queued()) == 9
+    assert len(queued()) == 10
     # The next minute: only the every-minute job; five minutes on: the catch-up too.
     assert scheduler.tick(at(MONDAY, 7, 3)) == ["publish_scheduled"]
     assert sorted(scheduler.tick(at(MONDAY, 7, 5))) == [
@@ -46,6 +47,7 @@ def test_each_job_once_per_period_however_many_schedulers_tick(db_queue):
     # Tomorrow: the daily jobs again, not the weekly one.
     assert sorted(scheduler.tick(at(MONDAY + datetime.timedelta(days=1), 7, 5))) == [
         "audit_warm",
+        "directive_reminders",
         "ledger_catch_up",
         "open_school_year",
         "prune_tasks",

@@ -330,6 +330,8 @@ ADMIN_URLS = {
     "tenants_members:password": R(OBJECT, ids={"user_id": "user"}),
     "tenants_members:schools": R(LISTING, query={}),
     "tenants_members:school_edit": R(OBJECT, ids={"school_id": "school"}),
+    # School import (tenants/import_admin.py): office admins only, rows checked against scope.
+    "tenants_import:index": R(LISTING, query={}),
 }
 
 # Snippet models registered with Wagtail: "app_label.model_name" → callable(world) returning
@@ -342,9 +344,10 @@ OWNED_PREFIXES = {
     "admin/regulations/": "regulations",
     "admin/inspections/": "audit",
     "admin/blueprint/": "page_types",
+    "admin/directives/": "mandates",
 }
 
-for _app in ("audit", "regulations", "page_types", "portal"):
+for _app in ("audit", "mandates", "regulations", "page_types", "portal"):
     try:
         _module = importlib.import_module(f"tests.{_app}.admin_urls")
     except ModuleNotFoundError as error:
