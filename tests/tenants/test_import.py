@@ -161,6 +161,28 @@ def test_slug_taken_by_a_school_already_in_the_database(school, tmp_path):
     assert school.name in error_texts(excinfo)[0]
 
 
+def test_slug_taken_by_another_site_home_is_refused_before_anything_is_written(
+    authority, tmp_path
+):
+    """The office's own home sits under the root too: a school may not take its address.
+    Found when the file is read, not in the middle of a batch."""
+    from wagtail.models import Page
+
+    Page.get_first_root_node().add_child(instance=Page(title="Phòng GD&ĐT", slug="pgd-trang"))
+    path = write_csv(
+        tmp_path,
+        HEADER,
+        "79780501,Trường Tiểu học An Phú,TH,PGD-CUCHI,an-phu,,,,",
+        "79780502,Trường Tiểu học Phú Mỹ Hưng,TH,PGD-CUCHI,pgd-trang,,,,",
+    )
+    before = counts()
+    with pytest.raises(ImportFileError) as excinfo:
+        parse_file(path)
+    assert [(e.line, e.column) for e in excinfo.value.errors] == [(3, "slug")]
+    assert "pgd-trang" in error_texts(excinfo)[0]
+    assert counts() == before
+
+
 def test_utf16_without_bom_and_other_formats_are_refused(authority, tmp_path):
     path = tmp_path / "truong.csv"
     path.write_bytes((HEADER + "\n1,Trường Lê Lợi,TH,PGD-CUCHI,le-loi,,,,\n").encode("utf-16-le"))
