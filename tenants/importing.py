@@ -16,6 +16,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from .field_rules import clean_fields, normalise
 from .models import School
@@ -298,6 +299,7 @@ def parse_rows(table):
                 seen_slugs[slug] = line
         errors.extend(row_errors)
         parsed.append((line, data))
+    errors.extend(_slugs_taken_by_other_pages(parsed, errors))
     if not parsed and not errors:
         errors.append(RowError(2, "", _("Tệp không có dòng dữ liệu nào.")))
     if errors:
@@ -317,6 +319,27 @@ def _row_errors(line, data, text_errors):
         found.update(_authority_change(data, found))
         errors = [RowError(line, column, str(message)) for column, message in found.items()]
     return sorted(errors, key=lambda e: COLUMNS.index(e.column))
+
+
+def _slugs_taken_by_other_pages(parsed, errors):
+    """A new school's home page sits under the tree's root beside every other site's home (the
+    offices' too), so its slug must be free there; a school row only knows other schools. Two
+    queries for the whole file, not one a row. Rows already in error are not asked about."""
+    failed = {error.line for error in errors}
+    candidates = {data.code: (line, data.slug) for line, data in parsed if line not in failed}
+    existing = set(School.objects.filter(code__in=candidates).values_list("code", flat=True))
+    wanted = {slug: line for code, (line, slug) in candidates.items() if code not in existing}
+    root = Page.get_first_root_node()
+    taken = root.get_children().filter(slug__in=wanted).values_list("slug", flat=True)
+    return [
+        RowError(
+            wanted[slug],
+            "slug",
+            _("Tên miền con “%(value)s” đã là địa chỉ của một trang khác trong hệ thống.")
+            % {"value": slug},
+        )
+        for slug in sorted(taken)
+    ]
 
 
 def _authority_change(data, found):
