@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -406,7 +406,29 @@ def import_rows(rows, progress=None):
         done += len(batch)
         if progress:
             progress(done, len(rows))
+    if len(new) >= BATCH_SIZE:
+        refresh_statistics()
     return result
+
+
+def refresh_statistics():
+    """After a bulk import, PostgreSQL's planner still holds the statistics of the tables before
+    it: measured on a province just imported, a site's "last updated" query took 1.5 s instead of
+    0.7 ms until autovacuum came by. Analyse what provisioning wrote, at once."""
+    if connection.vendor != "postgresql":
+        return
+    from wagtail.models import (
+        Collection,
+        GroupCollectionPermission,
+        GroupPagePermission,
+        PageLogEntry,
+        Site,
+    )
+
+    models = (Page, PageLogEntry, Site, Collection, GroupPagePermission, GroupCollectionPermission)
+    with connection.cursor() as cursor:
+        for model in (*models, School):
+            cursor.execute(f'ANALYZE "{model._meta.db_table}"')
 
 
 def import_file(path, progress=None):
