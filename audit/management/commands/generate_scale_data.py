@@ -9,8 +9,10 @@ own pure functions. The posts' pages and revisions are not created, so `audit_re
 the stored facts, as for deleted pages. Deterministic for a given seed."""
 
 import datetime
+import functools
 import random
 import struct
+from types import SimpleNamespace
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
@@ -18,11 +20,13 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
-from audit.classification import post_gaps, rollup_rows
+from audit.classification import event_fields, post_gaps, rollup_rows
 from audit.duplicates import NUM_PERM, band_buckets
 from audit.models import ActivityEvent, DailyActivity, EventKind, MinHashBand
 from audit.rebuild import analyze
+from page_types.blueprint.seed import DEFAULT_BLUEPRINT
 from page_types.models import MandatedSection
+from tenants.clock import monday_of
 from tenants.importing import BATCH_SIZE
 from tenants.models import Authority, Level, School
 from tenants.provisioning import SchoolData, add_member, create_authority, create_schools
@@ -31,14 +35,25 @@ PROVINCE = "SO-BENCH"
 PASSWORD = "bench-matkhau-123"  # the benchmark's logins, local data only
 HISTORY_END = datetime.date(2025, 5, 31)
 HISTORY_DAYS = 365
-POST_SECTIONS = {
-    "tin-tuc": ("page_types.newsarticlepage", 0.55),
-    "thong-bao": ("page_types.announcementpage", 0.15),
-    "van-ban": ("page_types.officialdocumentpage", 0.07),
-    "ke-hoach": ("page_types.planpage", 0.08),
-    "thuc-don": ("page_types.weeklymenupage", 0.08),
-    "lich-cong-tac": ("page_types.weeklyschedulepage", 0.07),
+# Share of the year's posts by blueprint section (the post type each holds is the blueprint's).
+POST_SHARES = {
+    "tin-tuc": 0.55,
+    "thong-bao": 0.15,
+    "van-ban": 0.07,
+    "ke-hoach": 0.08,
+    "thuc-don": 0.08,
+    "lich-cong-tac": 0.07,
 }
+
+
+@functools.cache
+def post_model(key):
+    """The post type a blueprint section holds: the one post type its index page allows."""
+    section = next(section for section in DEFAULT_BLUEPRINT if section.slug == key)
+    (model,) = (m for m in section.model.allowed_subpage_models() if getattr(m, "is_post", False))
+    return model._meta.label_lower
+
+
 # Share of schools by behaviour, and mean posts per active week.
 PROFILES = (
     ("diligent", 0.45, 1.8),
@@ -136,7 +151,7 @@ class Command(BaseCommand):
         """The publication log behind the events (bulk-created, as the ledger's source)."""
         content_types = {
             model: ContentType.objects.get_by_natural_key(*model.split("."))
-            for model, _share in POST_SECTIONS.values()
+            for model in map(post_model, POST_SHARES)
         }
         entries = [
             PageLogEntry(
@@ -164,7 +179,7 @@ class Command(BaseCommand):
             events = []
             day = start
             while day <= HISTORY_END:
-                monday = day - datetime.timedelta(days=day.weekday())
+                monday = monday_of(day)
                 summer = day.month in (6, 7, 8)
                 weekly = rate * (0.2 if summer else 1.0)
                 if name == "stale" and day > datetime.date(2024, 11, 30):
@@ -183,7 +198,7 @@ class Command(BaseCommand):
                     )
                     if when.date() > HISTORY_END or when.date() < start:
                         continue
-                    key = _pick(rng, [(k, v[1]) for k, v in POST_SECTIONS.items()])[0]
+                    key = _pick(rng, list(POST_SHARES.items()))[0]
                     if key == "thuc-don" and not school.serves_meals:
                         key = "tin-tuc"
                     next_page += 1
@@ -302,36 +317,41 @@ def _poisson(rng, mean):
 
 
 def _event(school, key, page_id, when, kind, words, rng, profile):
-    local = timezone.localtime(when)
-    day = local.date()
-    model = POST_SECTIONS[key][0]
+    """A ledger row as the ledger makes it (`event_fields`) from a generated log row."""
+    day = timezone.localtime(when).date()
     lag = 0
     if profile == "show" and kind == EventKind.POST and rng.random() < 0.2:
         lag = rng.randrange(8, 40)
-    event = ActivityEvent(
-        school_id=school.pk,
-        section_key=key,
+    row = SimpleNamespace(
+        log_entry_id=None,
+        context=SimpleNamespace(
+            school_id=school.pk,
+            section_key=key,
+            page_model=post_model(key),
+            is_item=True,
+            url_path=f"/{key}/bai-{page_id}/",
+        ),
+        moved_from_section="",
+        moved_from_school_id=None,
         page_id=page_id,
-        page_model=model,
-        is_item=True,
         title=f"Bài {page_id}",
-        url_path=f"/{key}/bai-{page_id}/",
         kind=kind,
         timestamp=when,
-        day=day,
-        week=day - datetime.timedelta(days=day.weekday()),
+        revision_id=None,
         content_hash=_digest(rng),
         displayed_date=day - datetime.timedelta(days=lag),
-        displayed_lag_days=lag,
+        # Menus and weekly schedules are for the next week.
+        period_start=monday_of(day) + datetime.timedelta(days=7)
+        if key in ("thuc-don", "lich-cong-tac")
+        else None,
         word_count=words,
         attachment_count=0 if words < 30 else rng.randrange(0, 2),
         image_count=rng.randrange(0, 3),
+        minhash=None,
+        shared_from_office=False,
         live_after=True,
         items_delta=1 if kind == EventKind.POST else 0,
-        # Menus and weekly schedules are for the next week.
-        period_start=day - datetime.timedelta(days=day.weekday() - 7)
-        if key in ("thuc-don", "lich-cong-tac")
-        else None,
     )
+    event = ActivityEvent(**event_fields(row))
     event.extra_show = profile == "show"
     return event
