@@ -161,9 +161,7 @@ def test_slug_taken_by_a_school_already_in_the_database(school, tmp_path):
     assert school.name in error_texts(excinfo)[0]
 
 
-def test_slug_taken_by_another_site_home_is_refused_before_anything_is_written(
-    authority, tmp_path
-):
+def test_slug_taken_by_another_site_home_is_refused_before_anything_is_written(authority, tmp_path):
     """The office's own home sits under the root too: a school may not take its address.
     Found when the file is read, not in the middle of a batch."""
     from wagtail.models import Page
