@@ -5,6 +5,9 @@
   done when it went live (its real publication time in `PageLogEntry`).
 - fill a section: a page below the school's section (its blueprint key) live at the moment;
   done when the earliest such page went live (what was there before the directive counts).
+- fill a section by a disclosure item: the school's page for that item in the school year the
+  directive was sent in (found by the regulations' statuses: by code, else the checklist's
+  slot), live at the moment; done when it went live.
 - acknowledge: the principal's confirmation."""
 
 from collections import defaultdict
@@ -22,6 +25,7 @@ from tenants.log_actions import (
     PUBLISH_ACTIONS,
     UNPUBLISH_ACTIONS,
 )
+from tenants.models import School
 
 from .models import Action
 from .status import Facts, status_at
@@ -102,10 +106,41 @@ def _section_facts(directive, targets, moment):
     return facts
 
 
+def item_pages(directive, school_ids, moment):
+    """{school id: the page answering the directive's disclosure item} (a fixed number of
+    queries whatever the number of schools)."""
+    from regulations.statuses import year_statuses
+
+    schools = School.objects.filter(pk__in=list(school_ids))
+    pages = {}
+    for school_id, year in year_statuses(schools, moment, directive.school_year).items():
+        for item in year.items:
+            if item.code == directive.item_code and item.page_id:
+                pages[school_id] = item.page_id
+    return pages
+
+
+def _item_facts(directive, targets, moment):
+    pages = item_pages(directive, {t.school_id for t in targets}, moment)
+    logs = _logs(set(pages.values()), moment, LOG_ACTIONS)
+    # Editing the slot after the directive arrived is answering it.
+    drafts = _logs(set(pages.values()), moment, DRAFT_ACTIONS)
+    facts = {}
+    for t in targets:
+        page_id = pages.get(t.school_id)
+        done = live_since(logs.get(page_id, ()), moment) if page_id else None
+        edits = [stamp for stamp, _a in drafts.get(page_id, ()) if stamp >= directive.issued_at]
+        started = min(filter(None, [t.started_at, edits[0] if edits else None]), default=None)
+        facts[t.pk] = Facts(t.seen_at, started, done, page_id if done else None)
+    return facts
+
+
 def target_facts(directive, targets, moment):
     """{target pk: Facts} at `moment` for these targets of `directive`."""
     if directive.action == Action.PUBLISH_POST:
         return _post_facts(targets, moment)
+    if directive.action == Action.FILL_SECTION and directive.item_code:
+        return _item_facts(directive, targets, moment)
     if directive.action == Action.FILL_SECTION:
         return _section_facts(directive, targets, moment)
     return {t.pk: Facts(t.seen_at, t.started_at, t.acknowledged_at, None) for t in targets}
