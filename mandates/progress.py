@@ -4,7 +4,8 @@
 - publish a post: the post the school started from the directive, live at the moment;
   done when it went live (its real publication time in `PageLogEntry`).
 - fill a section: a page below the school's section (its blueprint key) live at the moment;
-  done when the earliest such page went live (what was there before the directive counts).
+  done when the earliest such page went live (what was there before the directive counts),
+  found by an aggregate per school in the database.
 - fill a section by a disclosure item: the school's page for that item in the school year the
   directive was sent in (found by the regulations' statuses: by code, else the checklist's
   slot), live at the moment; done when it went live.
@@ -12,12 +13,12 @@
 
 from collections import defaultdict
 
-from django.db.models import QuerySet
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery, Window
+from django.db.models.functions import RowNumber, Substr
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
 from page_types.models import MandatedSection
-from tenants.isolation.permission_policies import subtree_q
 from tenants.log_actions import (
     CREATE_ACTION,
     DELETE_ACTIONS,
@@ -76,32 +77,63 @@ def _post_facts(targets, moment):
     return facts
 
 
+def first_live_below(prefixes, moment):
+    """{section path: (since, page id)}: of the pages below each section that are live at
+    `moment`, the one live the longest (since its first publication after its last unpublish
+    or delete). Aggregated in the database, one row per section: a province's news sections
+    hold hundreds of thousands of pages, whose log rows must not travel to Python. One query
+    per distinct section path length (all sections of a key have the same)."""
+    last_down = (
+        PageLogEntry.objects.filter(
+            page_id=OuterRef("page_id"),
+            action__in=UNPUBLISH_ACTIONS + DELETE_ACTIONS,
+            timestamp__lte=moment,
+        )
+        .order_by("-timestamp")
+        .values("timestamp")[:1]
+    )
+    result = {}
+    by_length = defaultdict(list)
+    for path in prefixes:
+        by_length[len(path)].append(path)
+    for length, paths in by_length.items():
+        rows = (
+            PageLogEntry.objects.annotate(section=Substr("page__path", 1, length))
+            .filter(
+                section__in=paths,
+                page__depth__gt=length // Page.steplen,
+                action__in=PUBLISH_ACTIONS,
+                timestamp__lte=moment,
+            )
+            .annotate(down=Subquery(last_down))
+            # The publications of the page's current live period.
+            .filter(Q(down__isnull=True) | Q(timestamp__gt=F("down")))
+            .annotate(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=[F("section")],
+                    order_by=[F("timestamp").asc(), F("pk").asc()],
+                )
+            )
+            .filter(rank=1)
+            .order_by()
+            .values_list("section", "timestamp", "page_id")
+        )
+        for section, since, page_id in rows:
+            result[section] = (since, page_id)
+    return result
+
+
 def _section_facts(directive, targets, moment):
     sections = dict(
         MandatedSection.objects.filter(
             school__in=[t.school_id for t in targets], key=directive.section_key
         ).values_list("school_id", "page__path")
     )
-    by_prefix = {path: school for school, path in sections.items() if path}
-    if not by_prefix:
-        return {t.pk: Facts(t.seen_at, t.started_at) for t in targets}
-    below = Page.objects.filter(subtree_q(list(by_prefix))).exclude(path__in=list(by_prefix))
-    logs = _logs(below.values("pk"), moment, LOG_ACTIONS)
-    owner = {}
-    lengths = {len(p) for p in by_prefix}
-    # Only the pages the log names (those ever published) are placed under their school.
-    for pk, path in Page.objects.filter(pk__in=list(logs)).values_list("pk", "path"):
-        for length in lengths:
-            if path[:length] in by_prefix:
-                owner[pk] = by_prefix[path[:length]]
-    best = {}
-    for pk, school in owner.items():
-        since = live_since(logs.get(pk, ()), moment)
-        if since is not None and (school not in best or since < best[school][0]):
-            best[school] = (since, pk)
+    first = first_live_below([path for path in sections.values() if path], moment)
     facts = {}
     for t in targets:
-        done, page = best.get(t.school_id, (None, None))
+        done, page = first.get(sections.get(t.school_id), (None, None))
         facts[t.pk] = Facts(t.seen_at, t.started_at, done, page)
     return facts
 
