@@ -36,7 +36,7 @@ def rollup(authority, entries, paths, requests, directives):
         "authority": authority,
         "depth": authority.path.count("/") - 1,
         "schools": len(mine),
-        "bands": [bands.get(band, 0) for band in BANDS],
+        "bands": [(band, bands.get(band, 0)) for band in BANDS],
         "disclosure_required": required,
         "disclosure_published": published,
         "disclosure_share": round(100 * published / required, 1) if required else None,

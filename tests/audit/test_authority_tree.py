@@ -3,10 +3,13 @@
 
 import io
 import json
+import statistics
+from collections import Counter
 
 from django.conf import settings
 from django.core.management import call_command
 
+from audit.models import BANDS
 from tenants.models import Authority, Membership
 from tenants.provisioning import create_authority
 
@@ -44,6 +47,13 @@ def test_rollup_equals_the_report_and_admins_move_offices(
         required = sum(line["disclosure"]["required"] for line in mine)
         published = sum(line["disclosure"]["published"] for line in mine)
         assert f"{published}/{required}" in row
+        bands = Counter(line["band"] for line in mine)
+        for n, band in enumerate(BANDS, start=1):
+            assert f'data-field="band-{n}" title="{band}">{bands.get(band, 0)}<' in row
+        days = [line["days_since_update"] for line in mine if line["days_since_update"] is not None]
+        # Shown with the Vietnamese decimal comma.
+        median = str(statistics.median(days)).replace(".", ",") if days else "–"
+        assert f'data-field="median-days">{median}' in row
 
     response = client.post(
         "/admin/audit/tree/", {"authority": "XA-B", "parent": "XA-A"}, HTTP_HOST=HOST
