@@ -1,7 +1,8 @@
 """The office's authority tree (/admin/audit/tree/): a roll-up per sub-office of its schools'
 lines in `audit_report` (schools per band, disclosure completion, median days since update),
 its open corrective requests and open directive answers; each row leads to the dashboard of
-that office. Office admins move a sub-office under another from here (tenants.authority_tree)."""
+that office. Office admins move a sub-office under another, or create one, from here
+(tenants.authority_tree, tenants.provisioning)."""
 
 import statistics
 from collections import Counter
@@ -15,8 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mandates.summaries import open_by_school
-from tenants.authority_tree import move_authority
+from tenants.authority_tree import infer_kind, move_authority
 from tenants.models import Authority, Membership, School
+from tenants.provisioning import create_authority
 
 from . import access, table
 from .models import BANDS, CorrectiveRequest
@@ -36,7 +38,7 @@ def rollup(authority, entries, paths, requests, directives):
         "authority": authority,
         "depth": authority.path.count("/") - 1,
         "schools": len(mine),
-        "bands": [bands.get(band, 0) for band in BANDS],
+        "bands": [(band, bands.get(band, 0)) for band in BANDS],
         "disclosure_required": required,
         "disclosure_published": published,
         "disclosure_share": round(100 * published / required, 1) if required else None,
@@ -104,10 +106,13 @@ class TreeView(AuditView):
             dashboard_url=reverse("audit:dashboard"),
             movers=movers.order_by("path"),
             parents=parents.order_by("path"),
+            kinds=Authority.Kind.choices,
         )
         return context
 
     def post(self, request, *args, **kwargs):
+        if "create" in request.POST:
+            return self.create(request)
         movers, parents = movable(request.user)
         authority = movers.filter(code=request.POST.get("authority", "")).first()
         parent = parents.filter(code=request.POST.get("parent", "")).first()
@@ -125,4 +130,28 @@ class TreeView(AuditView):
                 _("Đã chuyển %(name)s về trực thuộc %(parent)s.")
                 % {"name": authority.name, "parent": parent.name},
             )
+        return redirect("audit:tree")
+
+    def create(self, request):
+        """A new sub-office under one of the admin's offices; its kind inferred from the name
+        as the command does, else chosen. Never an existing code (that is another office)."""
+        _movers, parents = movable(request.user)
+        parent = parents.filter(code=request.POST.get("parent", "")).first()
+        code = request.POST.get("code", "").strip().upper()
+        name = " ".join(request.POST.get("name", "").split())
+        kind = request.POST.get("kind", "") or infer_kind(name)
+        problems = []
+        if parent is None:
+            problems.append(_("Chọn đơn vị cấp trên."))
+        if not code or not name:
+            problems.append(_("Nhập mã và tên đơn vị."))
+        elif Authority.objects.filter(code=code).exists():
+            problems.append(_("Mã đơn vị “%(code)s” đã có.") % {"code": code})
+        if kind not in Authority.Kind.values:
+            problems.append(_("Chọn loại đơn vị (tên không cho biết là Sở, Phòng hay xã)."))
+        if problems:
+            messages.error(request, " ".join(problems))
+            return redirect("audit:tree")
+        create_authority(code, name, parent_code=parent.code, kind=kind)
+        messages.success(request, _("Đã tạo đơn vị %(name)s.") % {"name": name})
         return redirect("audit:tree")

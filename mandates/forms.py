@@ -6,6 +6,8 @@ from wagtail.admin.widgets import AdminDateInput
 from wagtail.documents.widgets import AdminDocumentChooser
 
 from page_types.models import MandatedSection
+from regulations.models import Item
+from regulations.year_opening import ensure_catalogue
 from tenants.models import School
 
 from .models import Action, Directive, TargetKind
@@ -39,6 +41,7 @@ class DirectiveForm(forms.ModelForm):
             "deadline",
             "action",
             "section_key",
+            "item_code",
             "post_title",
             "post_body",
             "target_kind",
@@ -80,13 +83,10 @@ class DirectiveForm(forms.ModelForm):
                 "section_key",
                 _("Bài đăng chỉ đăng được ở chuyên mục “tin-tuc” hoặc “tuyen-sinh”."),
             )
-        if action == Action.FILL_SECTION and (
-            not key or not MandatedSection.objects.filter(key=key).exists()
-        ):
-            self.add_error(
-                "section_key",
-                _("Không có mục “%(key)s” trong cấu trúc trang trường.") % {"key": key},
-            )
+        code = (data.get("item_code") or "").strip()
+        data["item_code"] = code if action == Action.FILL_SECTION else ""
+        if action == Action.FILL_SECTION:
+            self._clean_fill(key, code)
         if action == Action.PUBLISH_POST and not (data.get("post_title") or "").strip():
             self.add_error("post_title", _("Nhập tiêu đề bài đăng cho các trường."))
         kind = data.get("target_kind")
@@ -106,3 +106,20 @@ class DirectiveForm(forms.ModelForm):
         if kind == TargetKind.SCHOOLS and not data.get("schools"):
             self.add_error("schools", _("Chọn ít nhất một trường."))
         return data
+
+    def _clean_fill(self, key, code):
+        """Fill a section: a blueprint section or a disclosure item, exactly one of them."""
+        if key and code:
+            self.add_error("item_code", _("Chọn chuyên mục hoặc mục công khai, không chọn cả hai."))
+        elif code:
+            ensure_catalogue()
+            if not Item.objects.filter(code=code, is_active=True).exists():
+                self.add_error(
+                    "item_code",
+                    _("Không có mục công khai mã “%(code)s” đang áp dụng.") % {"code": code},
+                )
+        elif not key or not MandatedSection.objects.filter(key=key).exists():
+            self.add_error(
+                "section_key",
+                _("Không có mục “%(key)s” trong cấu trúc trang trường.") % {"key": key},
+            )

@@ -12,7 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tenants.clock import TZ
+from regulations.calendars import school_year_of
+from tenants.clock import TZ, local_date
 from tenants.models import Authority, Level, School
 
 
@@ -54,6 +55,15 @@ class Directive(models.Model):
     action = models.CharField(_("yêu cầu"), max_length=16, choices=Action.choices)
     # The blueprint key of the section concerned ("tin-tuc", "tuyen-sinh", "gioi-thieu/…").
     section_key = models.CharField(_("chuyên mục"), max_length=100, blank=True)
+    # Fill a section, by a disclosure item instead: its code in the regulations' catalogue
+    # ("TT09_2024.D4"); the page answering it is the school's slot for the school year the
+    # directive was sent in (regulations/statuses.py resolves it).
+    item_code = models.CharField(
+        _("mục công khai"),
+        max_length=40,
+        blank=True,
+        help_text=_("Cập nhật chuyên mục theo một mục công khai, ví dụ “TT09_2024.D4”."),
+    )
     post_title = models.CharField(_("tiêu đề bài đăng"), max_length=255, blank=True)
     post_body = models.TextField(_("nội dung bài đăng"), blank=True)
     target_kind = models.CharField(
@@ -99,6 +109,11 @@ class Directive(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def school_year(self):
+        """The school year the directive was sent in: whose disclosure slot answers it."""
+        return school_year_of(local_date(self.issued_at))
 
     @property
     def deadline_end(self):

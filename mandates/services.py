@@ -103,12 +103,47 @@ def _section_page(target):
     return section.page.specific if section else None
 
 
+class NothingToStart(Exception):
+    """The school has no page to answer the directive with yet (its school year's disclosure
+    slots are not opened): the message says what to do."""
+
+
+def _start_item(target, user):
+    """Fill a section by a disclosure item: the edit form of the school's page for it."""
+    from django.utils.translation import gettext as _
+    from wagtail.models import Page
+
+    from .progress import item_pages
+
+    directive = target.directive
+    page_id = item_pages(directive, [target.school_id], timezone.now()).get(target.school_id)
+    # A deleted slot keeps its log (and its checklist entry), not its page.
+    page = Page.objects.filter(pk=page_id).first() if page_id else None
+    if page is None:
+        raise NothingToStart(
+            _(
+                "Trường chưa có trang cho mục công khai “%(code)s” của năm học %(year)s: mở năm "
+                "học trong mục Công khai trước."
+            )
+            % {"code": directive.item_code, "year": directive.school_year}
+        )
+    page = page.specific
+    if not page.permissions_for_user(user).can_edit():
+        raise PermissionDenied
+    if target.started_at is None:
+        target.started_at = timezone.now()
+        target.save(update_fields=["started_at"])
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
 def start(target, user):
     """A draft answering the directive, and the admin URL to edit it. Publish a post: a news
     article pre-filled with the office's text, marked as shared from the office, in the named
     section (the same draft on a second click). Fill a section: the add form of the section's
-    item type."""
+    item type, or the edit form of the disclosure item's page."""
     directive = target.directive
+    if directive.action == Action.FILL_SECTION and directive.item_code:
+        return _start_item(target, user)
     section = _section_page(target)
     if section is None or not section.permissions_for_user(user).can_add_subpage():
         raise PermissionDenied

@@ -232,7 +232,11 @@ class SchoolActionView(admin_refusal.Forbidden403Mixin, View):
 
 class StartView(SchoolActionView):
     def post(self, request, pk):
-        return redirect(services.start(self.target, request.user))
+        try:
+            return redirect(services.start(self.target, request.user))
+        except services.NothingToStart as refusal:
+            messages.error(request, str(refusal))
+            return redirect("mandates:detail", pk=self.target.directive_id)
 
 
 class AcknowledgeView(SchoolActionView):

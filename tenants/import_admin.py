@@ -1,6 +1,7 @@
 """Importing schools from the admin (/admin/schools-import/): the same reading and checks as
 `import_schools` (tenants/importing.py, called, never copied), a preview of what would be
-created or updated, and nothing written until the office admin confirms. An admin imports only
+created or updated, and nothing written until the office admin confirms; the confirmed import
+runs as a background task whose progress its status page shows. An admin imports only
 into the offices of their own subtree and never touches another office's school."""
 
 import base64
@@ -17,9 +18,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from portal.tasks import enqueue_after_commit
+
 from . import admin_refusal
-from .importing import ImportFileError, RowError, import_rows, parse_rows, read_table
-from .models import Authority, Membership, School
+from .import_admin_tasks import run_school_import
+from .importing import ImportFileError, RowError, parse_rows, read_table
+from .models import Authority, Membership, School, SchoolImport
 
 SESSION_KEY = "portal_school_import"
 MAX_BYTES = 5 * 1024 * 1024
@@ -36,6 +40,20 @@ def admin_authorities(user):
     for authority in own:
         match |= authority.subtree()
     return match
+
+
+def own_authority(user, rows):
+    """The office an import is filed under (whose admins may follow it): the user's own admin
+    office, else (a superuser) the first row's."""
+    membership = (
+        Membership.objects.filter(user=user, role=Membership.Role.ADMIN, authority__isnull=False)
+        .select_related("authority")
+        .order_by("authority__path")
+        .first()
+    )
+    if membership:
+        return membership.authority
+    return Authority.objects.get(code=rows[0][1].authority)
 
 
 def scope_errors(rows, user):
@@ -146,9 +164,17 @@ class ImportView(admin_refusal.Forbidden403Mixin, WagtailAdminTemplateMixin, Tem
             return self.render_to_response(
                 self.get_context_data(form=UploadForm(), errors=[str(e) for e in error.errors])
             )
-        result = import_rows(rows)
-        messages.success(request, result.summary())
-        return redirect("tenants_import:index")
+        # Provisioning a province takes minutes: a background task runs it in its batches and
+        # the status page shows how far it got.
+        job = SchoolImport.objects.create(
+            authority=own_authority(request.user, rows),
+            created_by=request.user,
+            file_name=stored["name"],
+            content=content,
+            total=len(rows),
+        )
+        enqueue_after_commit(run_school_import, job.pk)
+        return redirect("tenants_import:status", pk=job.pk)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -156,11 +182,38 @@ class ImportView(admin_refusal.Forbidden403Mixin, WagtailAdminTemplateMixin, Tem
         return context
 
 
+class StatusView(admin_refusal.Forbidden403Mixin, WagtailAdminTemplateMixin, TemplateView):
+    """How far a confirmed import got: a progress bar, refreshed every few seconds until it is
+    done (then the summary) or failed (then its errors)."""
+
+    template_name = "tenants/school_import_status.html"
+    page_title = gettext_lazy("Nhập danh sách trường")
+    header_icon = "upload"
+    forbidden_message = ImportView.forbidden_message
+    refresh_seconds = 2
+
+    def check_access(self, request, pk, **kwargs):
+        self.job = SchoolImport.objects.filter(
+            pk=pk, authority__in=admin_authorities(request.user)
+        ).first()
+        if self.job is None:
+            raise PermissionDenied
+        return None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(job=self.job, refresh_seconds=self.refresh_seconds)
+        return context
+
+
 @hooks.register("register_admin_urls")
 def register_import_urls():
     from django.urls import include
 
-    patterns = [path("", ImportView.as_view(), name="index")]
+    patterns = [
+        path("", ImportView.as_view(), name="index"),
+        path("<int:pk>/", StatusView.as_view(), name="status"),
+    ]
     return [
         path("schools-import/", include((patterns, "tenants_import"), namespace="tenants_import"))
     ]

@@ -1,7 +1,8 @@
 """The tenants app's models: the tenancy (tenancy.py) and the school's approval task
-(approval_task.py). Importers name them from here."""
+(approval_task.py), an admin school import under way (school_import.py). Importers name them from here."""
 
 from .approval_task import SchoolApprovalTask
+from .school_import import SchoolImport
 from .tenancy import (
     HOST_LABEL,
     Authority,
@@ -22,6 +23,7 @@ __all__ = [
     "School",
     "SchoolApprovalTask",
     "SchoolDomain",
+    "SchoolImport",
     "authority_lineages",
     "nearest_owner",
     "site_root_url",

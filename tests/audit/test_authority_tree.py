@@ -3,10 +3,13 @@
 
 import io
 import json
+import statistics
+from collections import Counter
 
 from django.conf import settings
 from django.core.management import call_command
 
+from audit.models import BANDS
 from tenants.models import Authority, Membership
 from tenants.provisioning import create_authority
 
@@ -44,6 +47,13 @@ def test_rollup_equals_the_report_and_admins_move_offices(
         required = sum(line["disclosure"]["required"] for line in mine)
         published = sum(line["disclosure"]["published"] for line in mine)
         assert f"{published}/{required}" in row
+        bands = Counter(line["band"] for line in mine)
+        for n, band in enumerate(BANDS, start=1):
+            assert f'data-field="band-{n}" title="{band}">{bands.get(band, 0)}<' in row
+        days = [line["days_since_update"] for line in mine if line["days_since_update"] is not None]
+        # Shown with the Vietnamese decimal comma.
+        median = str(statistics.median(days)).replace(".", ",") if days else "–"
+        assert f'data-field="median-days">{median}' in row
 
     response = client.post(
         "/admin/audit/tree/", {"authority": "XA-B", "parent": "XA-A"}, HTTP_HOST=HOST
@@ -67,3 +77,51 @@ def test_rollup_equals_the_report_and_admins_move_offices(
     # An auditor reads the tree and moves nothing.
     client.post("/admin/audit/tree/", {"authority": "XA-B", "parent": "PGD-CUCHI"}, HTTP_HOST=HOST)
     assert Authority.objects.get(pk=xb.pk).path == "PGD-CUCHI/XA-A/XA-B/"
+
+
+def test_an_office_admin_creates_a_sub_office(client, authority, make_member):
+    client.force_login(make_member(Membership.Role.ADMIN, authority=authority, username="phong.qt"))
+    url = "/admin/audit/tree/"
+    response = client.post(
+        url,
+        {
+            "create": "1",
+            "code": "xa-c",
+            "name": "Phòng Văn hóa – Xã hội xã C",
+            "parent": "PGD-CUCHI",
+        },
+        HTTP_HOST=HOST,
+        follow=True,
+    )
+    created = Authority.objects.get(code="XA-C")
+    assert (created.path, created.kind) == ("PGD-CUCHI/XA-C/", Authority.Kind.XA)
+    assert 'data-authority="XA-C"' in response.content.decode()
+    # A name that says no kind needs one; an existing code is another office, never changed.
+    page = client.post(
+        url,
+        {"create": "1", "code": "X1", "name": "Đơn vị X", "parent": "XA-C"},
+        HTTP_HOST=HOST,
+        follow=True,
+    ).content.decode()
+    assert "Chọn loại đơn vị" in page and not Authority.objects.filter(code="X1").exists()
+    create_authority("PGD-HOCMON", "Phòng Giáo dục và Đào tạo huyện Hóc Môn")
+    page = client.post(
+        url,
+        {"create": "1", "code": "PGD-HOCMON", "name": "Phòng X", "parent": "XA-C"},
+        HTTP_HOST=HOST,
+        follow=True,
+    ).content.decode()
+    assert "đã có" in page
+    assert Authority.objects.get(code="PGD-HOCMON").parent_id is None
+    # Not under another office's tree.
+    client.post(
+        url,
+        {
+            "create": "1",
+            "code": "XA-D",
+            "name": "Phòng Văn hóa – Xã hội xã D",
+            "parent": "PGD-HOCMON",
+        },
+        HTTP_HOST=HOST,
+    )
+    assert not Authority.objects.filter(code="XA-D").exists()

@@ -332,6 +332,8 @@ ADMIN_URLS = {
     "tenants_members:school_edit": R(OBJECT, ids={"school_id": "school"}),
     # School import (tenants/import_admin.py): office admins only, rows checked against scope.
     "tenants_import:index": R(LISTING, query={}),
+    # An import's progress: shown only to admins of its office's subtree (test_import_admin.py).
+    "tenants_import:status": R(OWNED, owner="tenants", params={"pk": "1"}),
 }
 
 # Snippet models registered with Wagtail: "app_label.model_name" → callable(world) returning
