@@ -48,7 +48,9 @@ def test_open_directives_due_and_overdue(client, authority, schools, make_member
     editor = make_member(Membership.Role.EDITOR, school=a, username="a.bientap")
     soon = directive(authority, "Đăng bài phòng chống bão số 9", datetime.date(2026, 11, 25), a)
     late = directive(authority, "Báo cáo an toàn trường học", datetime.date(2026, 11, 15), a)
-    directive(authority, "Xác nhận lịch thi học kỳ", datetime.date(2026, 11, 24), a, Action.ACKNOWLEDGE)
+    directive(
+        authority, "Xác nhận lịch thi học kỳ", datetime.date(2026, 11, 24), a, Action.ACKNOWLEDGE
+    )
     directive(authority, "Tổng kết phong trào thi đua", datetime.date(2026, 12, 20), a)
     directive(authority, "Chỉ đạo riêng của trường Phước Hiệp", datetime.date(2026, 11, 22), b)
 

@@ -122,9 +122,7 @@ def test_recurring_button_opens_a_prefilled_draft(client, opened, make_member):
     panel = home(client, editor, wednesday)
     url = draft_url(school, "menu", datetime.date(2024, 11, 25))
     # The button is a form posting with the page's CSRF token, not a link a GET could follow.
-    assert f'<form method="post" action="{url}"' in row(
-        panel, "kỳ bắt đầu 25/11/2024", "Thực đơn"
-    )
+    assert f'<form method="post" action="{url}"' in row(panel, "kỳ bắt đầu 25/11/2024", "Thực đơn")
 
     response = post_button(client, editor, url, wednesday)
     menu = WeeklyMenuPage.objects.get(week_start=datetime.date(2024, 11, 25))
@@ -164,7 +162,9 @@ def test_monthly_plan_button_sets_the_month(client, opened, make_member):
     assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[plan.pk])
     assert plan.period_end == datetime.date(2024, 12, 31) and not plan.live
     assert plan.title == "Kế hoạch tháng 12/2024"
-    assert plan.get_parent().pk == MandatedSection.objects.get(school=school, key="ke-hoach").page_id
+    assert (
+        plan.get_parent().pk == MandatedSection.objects.get(school=school, key="ke-hoach").page_id
+    )
 
 
 def test_recurring_button_refuses_get_other_schools_and_bad_periods(client, opened, make_member):
