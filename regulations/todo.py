@@ -1,6 +1,7 @@
 """The editor's to-do list on the admin home: the school's mandated sections with their state
 (fresh, stale, empty) and last update, and what is due in the next 14 days or overdue, each with
-a button to the right form.
+a button to the right form (for a recurring plan or menu, a post that opens that period's draft,
+pre-filled: regulations/todo_drafts.py).
 
 What is due comes from pluggable sources: functions registered with the Wagtail hook
 ``register_editor_todo_source``, called as ``source(school, now, horizon_days)`` and returning
@@ -30,8 +31,6 @@ HORIZON_DAYS = 14
 SOURCE_HOOK = "register_editor_todo_source"
 FRESH, STALE, EMPTY = "fresh", "stale", "empty"
 STATE_LABELS = {FRESH: _("Đang cập nhật"), STALE: _("Chậm cập nhật"), EMPTY: _("Chưa có bài")}
-# Recurring items: the section their draft goes in (regulations/todo_drafts.py).
-RECURRING_SECTIONS = SECTIONS
 
 
 @dataclass
@@ -124,7 +123,7 @@ def section_states(school, now):
 
 
 def _has_section(school, source):
-    key = RECURRING_SECTIONS.get(source)
+    key = SECTIONS.get(source)  # the section a recurring item's draft goes in
     return key is not None and MandatedSection.objects.filter(school=school, key=key).exists()
 
 
