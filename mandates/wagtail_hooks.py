@@ -10,6 +10,7 @@ from wagtail.admin.ui.components import Component
 
 from tenants.models import School
 
+from . import todo_source  # noqa: F401  (registers the directives in the editors' to-do list)
 from .models import Action, Target
 from .services import days_left, open_directives_for
 from .visibility import is_office_user, member_school_ids, visible_targets

@@ -1,6 +1,7 @@
 """The editor's to-do list on the admin home: the school's mandated sections with their state
 (fresh, stale, empty) and last update, and what is due in the next 14 days or overdue, each with
-a button to the right form.
+a button to the right form (for a recurring plan or menu, a post that opens that period's draft,
+pre-filled: regulations/todo_drafts.py).
 
 What is due comes from pluggable sources: functions registered with the Wagtail hook
 ``register_editor_todo_source``, called as ``source(school, now, horizon_days)`` and returning
@@ -24,17 +25,12 @@ from page_types.models import MandatedSection
 from tenants.log_actions import PUBLISH_ACTIONS
 
 from .deadlines import deadlines_many
+from .todo_drafts import SECTIONS, draft_url
 
 HORIZON_DAYS = 14
 SOURCE_HOOK = "register_editor_todo_source"
 FRESH, STALE, EMPTY = "fresh", "stale", "empty"
 STATE_LABELS = {FRESH: _("Đang cập nhật"), STALE: _("Chậm cập nhật"), EMPTY: _("Chưa có bài")}
-# Recurring items: the section and page type their form is in.
-RECURRING_FORMS = {
-    "menu": ("thuc-don", "weeklymenupage"),
-    "plan_month": ("ke-hoach", "planpage"),
-    "plan_week": ("ke-hoach", "planpage"),
-}
 
 
 @dataclass
@@ -47,6 +43,9 @@ class TodoDue:
     url: str | None
     button: str
     detail: str = ""
+    # "post" when the button starts something (a draft, a directive's answer): the panel renders
+    # it as a form with the page's CSRF token, so that a GET (a prefetch, a crawler) does nothing.
+    method: str = "get"
 
     def overdue(self, today):
         return self.deadline < today
@@ -123,14 +122,9 @@ def section_states(school, now):
     return states
 
 
-def _recurring_url(school, source):
-    form = RECURRING_FORMS.get(source)
-    if form is None:
-        return None
-    section = MandatedSection.objects.filter(school=school, key=form[0]).first()
-    if section is None:
-        return None
-    return reverse("wagtailadmin_pages:add", args=("page_types", form[1], section.page_id))
+def _has_section(school, source):
+    key = SECTIONS.get(source)  # the section a recurring item's draft goes in
+    return key is not None and MandatedSection.objects.filter(school=school, key=key).exists()
 
 
 @hooks.register(SOURCE_HOOK)
@@ -143,15 +137,16 @@ def disclosure_and_recurring_source(school, now, horizon_days):
         if due.kind == "period":
             source = _recurring_source(due.code)
             if source not in sources:
-                sources[source] = _recurring_url(school, source)
+                sources[source] = _has_section(school, source)
             out.append(
                 TodoDue(
                     str(_("Đăng định kỳ")),
                     due.title,
                     due.deadline,
-                    sources[source],
+                    draft_url(school, source, due.period_start) if sources[source] else None,
                     str(_("Đăng")),
                     str(_("kỳ bắt đầu %(date)s") % {"date": due.period_start.strftime("%d/%m/%Y")}),
+                    method="post",
                 )
             )
         else:
@@ -206,4 +201,10 @@ class TodoPanel(Component):
                     ],
                 }
             )
-        return {"blocks": blocks, "horizon": HORIZON_DAYS, "today": today}
+        # The post buttons need the page's CSRF token: a Component has a context of its own.
+        return {
+            "blocks": blocks,
+            "horizon": HORIZON_DAYS,
+            "today": today,
+            "csrf_token": parent_context.get("csrf_token"),
+        }

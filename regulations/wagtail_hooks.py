@@ -30,6 +30,8 @@ from .retention import (
     retained_pages,
 )
 from .todo import TodoPanel
+from .todo_drafts import URL_NAME as TODO_DRAFT_URL
+from .todo_drafts import start_period_draft
 from .views import retention_override
 from .year_admin import menu_item as school_years_menu_item
 from .year_admin import school_years
@@ -53,6 +55,11 @@ def register_urls():
             name="regulations_retention_override",
         ),
         path("regulations/school-years/", school_years, name="regulations_school_years"),
+        path(
+            "regulations/todo/<int:school_id>/draft/<str:source>/<str:start>/",
+            start_period_draft,
+            name=TODO_DRAFT_URL,
+        ),
     ]
 
 

@@ -2,7 +2,7 @@
 tests/tenants/admin_url_registry.py). They scope themselves (office staff only, rows filtered
 by the office's subtree); tests/regulations/test_admin.py checks that."""
 
-from tests.tenants.admin_url_registry import OWNED, Route
+from tests.tenants.admin_url_registry import OBJECT, OWNED, Route
 
 
 def _owned(**kwargs):
@@ -77,4 +77,12 @@ ADMIN_URLS = {
 ADMIN_URLS["regulations_school_years"] = _owned()
 ADMIN_URLS["regulations_retention_override"] = _owned(
     ids={"page_id": "page"}, params={"action": "unpublish"}
+)
+# The to-do list's recurring button (regulations/todo_drafts.py): POST only, the user's own
+# schools only, so another school's id must answer 404 to GET and POST alike.
+ADMIN_URLS["regulations_todo_draft"] = Route(
+    OBJECT,
+    ids={"school_id": "school"},
+    params={"source": "menu", "start": "2024-11-25"},
+    owner="regulations",
 )
