@@ -15,6 +15,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.permissions import register_permission_policy
 
 from . import access
+from . import publish_checks  # noqa: F401  (the checks before publishing)
 from .models import CorrectiveRequest, Rubric
 from .rubric_admin import RubricPermissionPolicy, RubricViewSet
 
