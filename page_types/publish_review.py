@@ -17,10 +17,6 @@ CHECKED_ACTIONS = ("action-publish", "action-submit", "action-restart-workflow")
 _STASH = "_overridden_publish_warnings"
 
 
-def marker_field():
-    return forms.CharField(required=False, widget=forms.HiddenInput)
-
-
 def override_field():
     return forms.BooleanField(
         required=False, label=gettext_lazy("Tôi đã xem các cảnh báo trên, vẫn đăng bài")
@@ -28,8 +24,9 @@ def override_field():
 
 
 class PublishChecksFormMixin:
-    """Mixed into the base page form, which declares `marker_field()` as MARKER_FIELD and
-    `override_field()` as OVERRIDE_FIELD (form fields are collected from the form's own body)."""
+    """Mixed into the base page form, which declares `override_field()` as OVERRIDE_FIELD (form
+    fields are collected from the form's own body). The marker is no form field: Wagtail would
+    render a second, empty hidden input of it."""
 
     def checks_requested(self):
         data = self.data if self.is_bound else {}

@@ -20,7 +20,6 @@ from ..guides import GuideLinkPanel
 from ..publish_review import (
     PublishChecksFormMixin,
     PublishChecksPanel,
-    marker_field,
     override_field,
 )
 
@@ -116,8 +115,7 @@ class MandatedSlugMixin:
 
 
 class PortalPageForm(PublishChecksFormMixin, MandatedSlugMixin, WagtailAdminPageForm):
-    # The checks before publishing (publish_checks.py): the edit screen's marker, the override.
-    publish_checks = marker_field()
+    # The checks before publishing (publish_checks.py): "publish anyway".
     publish_warnings_override = override_field()
 
 

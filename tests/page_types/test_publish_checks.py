@@ -261,3 +261,9 @@ def test_urgent_announcement_without_expiry_is_still_refused(editor_client, scho
     )
     assert response.status_code == 200
     assert "valid_until" in response.context["form"].errors
+
+
+def test_the_edit_screen_turns_the_checks_on(editor_client, school):
+    """The add screen renders the marker; posting back what it renders runs the checks."""
+    html = editor_client.get(add_url(school), HTTP_HOST=OFFICE).content.decode()
+    assert 'type="hidden" name="publish_checks" value="1"' in html
