@@ -90,6 +90,15 @@ class PublishChecksPanel(Panel):
     """Renders the marker that turns the checks on, the warnings with the override box, and the
     warnings the author overrode on the revision being reviewed."""
 
+    def get_form_options(self):
+        # The panel renders the override box itself: Wagtail must not add a second, bare one.
+        # (Only page forms built on the base page form have it: the contact form's does not.)
+        options = super().get_form_options()
+        base_form = getattr(getattr(self, "model", None), "base_form_class", None)
+        if OVERRIDE_FIELD in getattr(base_form, "declared_fields", {}):
+            options["fields"] = [*options.get("fields", []), OVERRIDE_FIELD]
+        return options
+
     class BoundPanel(Panel.BoundPanel):
         template_name = "page_types/publish_checks_panel.html"
 
