@@ -14,7 +14,10 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import register_permission_policy
 
-from . import access
+from . import (
+    access,
+    publish_checks,  # noqa: F401  (the checks before publishing)
+)
 from .models import CorrectiveRequest, Rubric
 from .rubric_admin import RubricPermissionPolicy, RubricViewSet
 

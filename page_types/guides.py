@@ -55,6 +55,10 @@ GUIDES = (
             ("tin-tuc-1-them-bai", _("Chuyên mục Tin tức: nút “Thêm trang con”.")),
             ("tin-tuc-2-soan-bai", _("Soạn bài: tiêu đề, ngày đăng, ảnh đại diện và nội dung.")),
             ("tin-tuc-3-gui-duyet", _("Nút “Gửi duyệt” dưới cùng màn hình.")),
+            (
+                "tin-tuc-4-canh-bao",
+                _("Cảnh báo trước khi đăng: sửa bài, hoặc đánh dấu ô “vẫn đăng bài” rồi gửi lại."),
+            ),
         ),
     ),
     Guide(

@@ -14,6 +14,8 @@ from .blueprint.ownership import CREATE_LOG_ACTION
 from .blueprint.permissions import BlueprintPolicy
 from .blueprint.provisioning import APPLY_LOG_ACTION
 from .models import BlueprintSection
+from .publish_checks import OVERRIDE_ACTION
+from .publish_review import log_override
 from .school_details import SYNC_ACTION
 
 # The policy must exist before the viewset registers (Wagtail 8 looks it up by model).
@@ -67,6 +69,23 @@ def register_blueprint_log_actions(actions):
 
     label = gettext_lazy("Cập nhật theo thông tin trường do Phòng/Sở nhập")
     actions.register_action(SYNC_ACTION, label, label)
+
+    @actions.register_action(OVERRIDE_ACTION)
+    class PublishWarningsOverriddenFormatter(LogFormatter):
+        label = gettext_lazy("Vẫn đăng dù có cảnh báo")
+
+        def format_message(self, log_entry):
+            warnings = (log_entry.data or {}).get("warnings", [])
+            return _("Vẫn đăng dù có cảnh báo: %(reasons)s") % {
+                "reasons": " ".join(w.get("message", "") for w in warnings)
+            }
+
+
+# The warnings an author overrode (publish_review.py), logged once the page is saved: on publish
+# before Wagtail reloads the page, on submit after the revision is saved.
+hooks.register("before_publish_page", log_override)
+hooks.register("after_edit_page", log_override)
+hooks.register("after_create_page", log_override)
 
 
 @hooks.register("portal_listed_rows")

@@ -17,6 +17,11 @@ from tenants.vietnamese import fold
 
 from ..blocks import RICH_FEATURES
 from ..guides import GuideLinkPanel
+from ..publish_review import (
+    PublishChecksFormMixin,
+    PublishChecksPanel,
+    override_field,
+)
 
 
 class MandatedSection(models.Model):
@@ -131,8 +136,9 @@ class MandatedSlugMixin:
         return cleaned_data
 
 
-class PortalPageForm(MandatedSlugMixin, WagtailAdminPageForm):
-    pass
+class PortalPageForm(PublishChecksFormMixin, MandatedSlugMixin, WagtailAdminPageForm):
+    # The checks before publishing (publish_checks.py): "publish anyway".
+    publish_warnings_override = override_field()
 
 
 class FoldedSearchField(index.SearchField):
@@ -154,7 +160,8 @@ class PortalPage(Page):
     is_structured = False
     compared_for_duplicates = False
     # The "?" to the Vietnamese guide of this kind of page, above its title.
-    content_panels = [GuideLinkPanel(), *Page.content_panels]
+    # The warnings before publishing (and those the author overrode) under it.
+    content_panels = [GuideLinkPanel(), PublishChecksPanel(), *Page.content_panels]
     base_form_class = PortalPageForm
     # Public search matches folded text (tenants/vietnamese.py) on SQLite and PostgreSQL alike;
     # subclasses add their own fields to this list, so every page type gets both.

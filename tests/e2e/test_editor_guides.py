@@ -192,6 +192,23 @@ def test_editor_tasks_and_approval(browser, kindergarten, size, tmp_path, track_
     assert [b.value["document"].title for b in draft.attachments] == ["Kế hoạch trồng cây"]
     assert article.current_workflow_state is not None
 
+    # 1b. A one-line post: held with the reason until the author ticks the override.
+    page.goto(walk.add_url("newsarticlepage", "tin-tuc"))
+    page.locator(".portal-guide-link a").wait_for()
+    page.fill("#id_title", "Các bé tập thể dục buổi sáng")
+    page.fill("#id_intro", "Các bé tập thể dục buổi sáng.")
+    open_footer_menu(page)
+    page.locator("button[name='action-submit']").click()
+    warning = page.locator(".portal-publish-checks [data-warning='thin']")
+    warning.wait_for()
+    assert "Bài sơ sài" in warning.inner_text()
+    page.locator(".portal-publish-checks input[name=publish_warnings_override]").check()
+    walk.shot(page, "tin-tuc-4-canh-bao", show=page.locator(".portal-publish-checks"))
+    open_footer_menu(page)
+    page.locator("button[name='action-submit']").click()
+    page.wait_for_url(lambda url: "/add/" not in url)
+    assert NewsArticlePage.objects.filter(title="Các bé tập thể dục buổi sáng").exists()
+
     # 2. A disclosure item of this school year: its file.
     item = DisclosureItemPage.objects.descendant_of(kindergarten["school"].root_page).first()
     page.goto(f"{walk.office}/admin/pages/{item.pk}/edit/")

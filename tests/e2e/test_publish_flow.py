@@ -92,7 +92,12 @@ def test_editor_submits_approver_publishes_parent_reads(
     page = login(editor_context, office, "co.lan", track_pages)
     page.goto(f"{office}/admin/pages/add/page_types/newsarticlepage/{news_index.pk}/")
     page.fill("#id_title", TITLE)
-    page.fill("#id_intro", "Sáng thứ Hai, lớp 5A trồng mười cây phượng ở góc sân trường.")
+    # A real post (a one-liner would be held by the thin-post warning, page_types/publish_checks).
+    page.fill(
+        "#id_intro",
+        "Sáng thứ Hai, lớp 5A trồng mười cây phượng ở góc sân trường. Các em chia nhóm đào hố, "
+        "bón phân và tưới nước, rồi treo biển tên lớp lên từng cây để cùng chăm sóc suốt năm học.",
+    )
     page.locator("#id_lead_image-chooser button[data-chooser-action-choose]").first.click()
     modal = page.locator(".modal-dialog")
     modal.wait_for()
