@@ -6,29 +6,25 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy
 
 from tenants import admin_refusal
+from tenants.isolation.scope import scope_for_user
 from tenants.models import Authority, Membership, School
 
 OFFICE_ROLES = (Membership.Role.AUDITOR, Membership.Role.ADMIN)
 
 
-def _office_memberships(user):
-    """[(role, authority path, parent id)] of the user's office roles, read once per request
-    (the menu, the sidebar and the view all ask)."""
-    cached = getattr(user, "_audit_office_memberships", None)
-    if cached is None:
-        cached = list(
-            Membership.objects.filter(user=user, role__in=OFFICE_ROLES, authority__isnull=False)
-            .values_list("role", "authority__path", "authority__parent_id")
-            .order_by("authority__path")
-        )
-        user._audit_office_memberships = cached
-    return cached
-
-
 def office_paths(user):
+    """Paths of the authorities where the user holds an office role (Membership rows, read
+    once per request with the user's scope: the menu, the sidebar and the view all ask)."""
     if not user.is_authenticated:
         return []
-    return sorted({path for _role, path, _parent in _office_memberships(user)})
+    scope = scope_for_user(user)
+    paths = scope.derived(
+        "audit.office_paths",
+        lambda: sorted(
+            {row.authority_path for row in scope.office_memberships if row.role in OFFICE_ROLES}
+        ),
+    )
+    return list(paths)
 
 
 def is_office_user(user):

@@ -26,6 +26,7 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from tenants.isolation.scope import scope_for_user
 from tenants.models import Authority, Membership
 
 from .models import (
@@ -43,16 +44,13 @@ ALL_ACTIONS = ("add", "change", "delete", "view")
 
 
 def office_paths(user, roles):
-    """Authority paths where the user holds one of roles (cached on the user object)."""
-    cache = getattr(user, "_regulations_office_paths", None)
-    if cache is None:
-        cache = list(
-            Membership.objects.filter(user=user, authority__isnull=False).values_list(
-                "role", "authority__path", "authority__parent_id"
-            )
-        )
-        user._regulations_office_paths = cache
-    return [(path, parent) for role, path, parent in cache if role in roles]
+    """[(authority path, parent id)] where the user holds one of roles (the user's Membership
+    rows, read once per request with their scope)."""
+    return [
+        (row.authority_path, row.authority_parent_id)
+        for row in scope_for_user(user).office_memberships
+        if row.role in roles
+    ]
 
 
 class OfficePolicy(BasePermissionPolicy):

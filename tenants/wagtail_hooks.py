@@ -13,6 +13,7 @@ from .isolation.guards import SUPERUSER_ONLY_NAMES, SUPERUSER_ONLY_NAMESPACES
 from .isolation.public import document_allowed_on_host
 from .isolation.registry import filter_for_scope, scope_q
 from .isolation.scope import scope_for_user
+from .isolation.views import already_scoped
 
 
 def _scoped_pages(pages, user):
@@ -29,6 +30,8 @@ def scope_page_chooser(pages, request):
 
 @hooks.register("construct_explorer_page_queryset")
 def scope_explorer(parent_page, pages, request):
+    if already_scoped(request, pages):
+        return pages  # the scoped listing restricted these rows just before (views.py)
     return _scoped_pages(pages, request.user)
 
 

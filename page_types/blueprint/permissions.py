@@ -17,8 +17,6 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from tenants.isolation.scope import scope_for_user
 from tenants.models import Authority, Membership, School, authority_lineages
 
-CACHE_ATTR = "_portal_blueprint_access"
-
 
 @dataclass(frozen=True)
 class BlueprintAccess:
@@ -45,10 +43,12 @@ def access_for(user):
         return BlueprintAccess()
     if user.is_superuser:
         return BlueprintAccess(superuser=True, office=True)
-    cached = getattr(user, CACHE_ATTR, None)
-    if cached is not None:
-        return cached
     scope = scope_for_user(user)
+    return scope.derived("blueprint.access", lambda: _compute_access(scope))
+
+
+def _compute_access(scope):
+    """The blueprint rights of a restricted user, from their scope's office roles."""
     roles = scope.authority_roles
     admin_of = {pk for pk, held in roles.items() if Membership.Role.ADMIN in held}
     lineages = authority_lineages() if roles else {}
@@ -64,14 +64,12 @@ def access_for(user):
     home = None
     if roles:
         home = min(roles, key=lambda pk: (len(lineages.get(pk, ())), pk))
-    access = BlueprintAccess(
+    return BlueprintAccess(
         administered=frozenset(administered),
         visible=frozenset(visible),
         office=bool(roles),
         home=home,
     )
-    setattr(user, CACHE_ATTR, access)
-    return access
 
 
 def schools_to_apply(user):

@@ -78,16 +78,18 @@ def scope_q(scope, model):
             return None
     if issubclass(target, Page):
         return scope.page_q(prefix)
-    field = prefix + "pk__in" if prefix else "pk__in"
+    # Ids as one array parameter (AnyOf): a province admin's scope lists thousands.
+    key = F(prefix + "pk")
     if issubclass(target, School):
-        return Q(**{field: scope.school_ids})
+        return Q(AnyOf(key, sorted(scope.school_ids)))
     if issubclass(target, Authority):
-        return Q(**{field: scope.authority_ids})
+        return Q(AnyOf(key, sorted(scope.authority_ids)))
     if issubclass(target, Collection):
-        return Q(**{field: scope.collection_ids})
+        return Q(AnyOf(key, sorted(scope.collection_ids)))
     if issubclass(target, Site):
-        return Q(**{field: scope.site_ids})
+        return Q(AnyOf(key, sorted(scope.site_ids)))
     if target is get_user_model():
+        field = prefix + "pk__in" if prefix else "pk__in"
         return Q(**{field: visible_user_ids(scope)})
     return None
 

@@ -1,11 +1,19 @@
-"""Who may see what: a user's tenant scope, computed once per request.
+"""Who may reach what: one `Scope` of a user, computed once per request.
 
-Scope is derived from both memberships and group membership, so it matches what Wagtail's own
-group-based permissions would let the user do (a user put into a school group by hand is still
-confined to that school)."""
+Every permission check reads it (isolation, member management, audit access, regulations
+admin, blueprints, approval tasks): the user's memberships and groups are loaded once, and the
+facts each check derives from them are cached on the same object (cached properties here, or
+`Scope.derived` for the apps above tenants), so the user carries one cache, `CACHE_ATTR`.
 
+The isolation part is derived from both memberships and group membership, so it matches what
+Wagtail's own group-based permissions would let the user do (a user put into a school group by
+hand is still confined to that school)."""
+
+from collections import namedtuple
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from django.contrib.auth import get_user_model
 from django.db.models import F, Q
 from django.db.models.functions import Substr
 from wagtail.models import Collection, GroupCollectionPermission, Page
@@ -13,7 +21,19 @@ from wagtail.models import Collection, GroupCollectionPermission, Page
 from ..models import Authority, Membership, School
 from .permission_policies import AnyOf, pages_below
 
-CACHE_ATTR = "_portal_isolation_scope"
+CACHE_ATTR = "_portal_scope"
+
+# One Membership row of the user, with its authority's place in the tree (None for a school's).
+MembershipRow = namedtuple(
+    "MembershipRow", "role school_id authority_id authority_path authority_parent_id"
+)
+_MEMBERSHIP_FIELDS = (
+    "role",
+    "school_id",
+    "authority_id",
+    "authority__path",
+    "authority__parent_id",
+)
 
 
 @dataclass(frozen=True)
@@ -33,6 +53,41 @@ class Scope:
     # Roles held, for deciding read-only (auditors) and who manages members.
     school_roles: dict = field(default_factory=dict)  # school_id -> {roles}
     authority_roles: dict = field(default_factory=dict)  # authority_id -> {roles}
+    # The user the scope is of (None: anonymous), and their raw facts when already read
+    # (a restricted user's are read with the scope; a superuser's only if a check asks).
+    user_id: int | None = None
+    loaded_memberships: tuple | None = field(default=None, repr=False)
+    loaded_group_ids: frozenset | None = field(default=None, repr=False)
+    _derived: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def memberships(self):
+        """The user's Membership rows (`MembershipRow`), whatever their active/superuser state:
+        checks that look at roles held (audit, regulations, members) decide that themselves."""
+        if self.loaded_memberships is not None:
+            return self.loaded_memberships
+        if self.user_id is None:
+            return ()
+        return _membership_rows(self.user_id)
+
+    @cached_property
+    def group_ids(self):
+        if self.loaded_group_ids is not None:
+            return self.loaded_group_ids
+        if self.user_id is None:
+            return frozenset()
+        return _group_ids(self.user_id)
+
+    @cached_property
+    def office_memberships(self):
+        """The Membership rows held in an office (an authority), not in a school."""
+        return tuple(row for row in self.memberships if row.authority_id is not None)
+
+    def derived(self, key, compute):
+        """A fact an app above tenants derives from this scope, computed once (`compute()`)."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
 
     @property
     def can_write(self):
@@ -107,18 +162,31 @@ def office_collection_ids():
     return _collection_and_descendants(roots.exclude(depth=1).values_list("path", flat=True))
 
 
-def compute_scope(user):
-    if not user.is_authenticated or not user.is_active:
-        return Scope()
-    if user.is_superuser:
-        return Scope(unrestricted=True)
+def _membership_rows(user_id):
+    return tuple(
+        MembershipRow(*row)
+        for row in Membership.objects.filter(user_id=user_id).values_list(*_MEMBERSHIP_FIELDS)
+    )
 
-    group_ids = set(user.groups.values_list("pk", flat=True))
+
+def _group_ids(user_id):
+    through = get_user_model().groups.through
+    return frozenset(through.objects.filter(user_id=user_id).values_list("group_id", flat=True))
+
+
+def compute_scope(user):
+    if not user.is_authenticated:
+        return Scope()
+    if not user.is_active:
+        return Scope(user_id=user.pk)
+    if user.is_superuser:
+        return Scope(unrestricted=True, user_id=user.pk)
+
+    group_ids = _group_ids(user.pk)
+    memberships = _membership_rows(user.pk)
     school_roles = {}
     authority_roles = {}
-    for school_id, authority_id, role in Membership.objects.filter(user=user).values_list(
-        "school_id", "authority_id", "role"
-    ):
+    for role, school_id, authority_id, _path, _parent in memberships:
         if school_id:
             school_roles.setdefault(school_id, set()).add(role)
         else:
@@ -187,11 +255,15 @@ def compute_scope(user):
         site_ids=frozenset(site_ids),
         school_roles=school_roles,
         authority_roles=authority_roles,
+        user_id=user.pk,
+        loaded_memberships=memberships,
+        loaded_group_ids=group_ids,
     )
 
 
 def scope_for_user(user):
-    """The user's scope, cached on the user object for the request."""
+    """The user's scope, cached on the user object for the request (the user object lives as
+    long as the request; every permission check of that request reads this one)."""
     scope = getattr(user, CACHE_ATTR, None)
     if scope is None:
         scope = compute_scope(user)

@@ -138,6 +138,15 @@ def scope_filterset(filterset, scope):
     return filterset
 
 
+SCOPED_QUERYSET_ATTR = "_portal_scoped_queryset"
+
+
+def already_scoped(request, queryset):
+    """True when `queryset` is the one a scoped listing of this request restricted (the object
+    itself, not an equal one): a hook handed it need not filter it again."""
+    return getattr(request, SCOPED_QUERYSET_ATTR, None) is queryset
+
+
 class ScopedListingMixin:
     """Rows and filter choices of a Wagtail listing, restricted to the user's scope."""
 
@@ -146,15 +155,30 @@ class ScopedListingMixin:
         return scope_for_user(self.request.user)
 
     def _restrict(self, queryset):
-        if isinstance(queryset, QuerySet) and scope_q(self._scope, queryset.model) is not None:
-            return filter_for_scope(self._scope, queryset)
+        if isinstance(queryset, QuerySet):
+            condition = scope_q(self._scope, queryset.model)
+            if condition is not None:
+                return queryset.filter(condition)
         return queryset
 
     def get_queryset(self):
-        return self._restrict(super().get_queryset())
+        self._scoped_model = None
+        queryset = super().get_queryset()
+        if isinstance(queryset, QuerySet) and queryset.model is self._scoped_model:
+            return queryset
+        return self._restrict(queryset)
 
     def filter_queryset(self, queryset):
-        return self._restrict(super().filter_queryset(queryset))
+        # Restricted here, before Wagtail's search turns the queryset into search results.
+        # Wagtail's get_queryset only narrows what this returns (search, the explorer's hooks),
+        # so the scope is applied once per listing: get_queryset and the explorer's hook skip
+        # it. A view whose get_queryset never filters is restricted by get_queryset as before.
+        queryset = self._restrict(super().filter_queryset(queryset))
+        if isinstance(queryset, QuerySet):
+            self._scoped_model = queryset.model
+            # This very queryset is what Wagtail hands the explorer's hook next.
+            setattr(self.request, SCOPED_QUERYSET_ATTR, queryset)
+        return queryset
 
     @cached_property
     def filters(self):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
+from ..isolation.scope import scope_for_user
 from ..models import Authority, Membership, School
 
 Role = Membership.Role
@@ -70,30 +71,32 @@ class ManagerScope:
 
 
 def manager_scope(user):
-    cached = getattr(user, "_portal_manager_scope", None)
-    if cached is not None:
-        return cached
-    scope = _compute(user)
-    if user.is_authenticated:
-        user._portal_manager_scope = scope
-    return scope
+    """Whom the user manages, derived once per request from their scope's Membership rows."""
+    if not user.is_authenticated:
+        return ManagerScope()
+    scope = scope_for_user(user)
+    return scope.derived("members.manager_scope", lambda: _compute(user, scope))
 
 
-def _compute(user):
-    if not user.is_authenticated or not user.is_active:
+def _compute(user, scope):
+    if not user.is_active:
         return ManagerScope()
     if user.is_superuser:
         return ManagerScope(unrestricted=True)
     school_roles, authority_roles = {}, {}
-    memberships = Membership.objects.filter(user=user).select_related("authority")
-    for membership in memberships:
+    for membership in scope.memberships:
         if membership.role == Role.APPROVER and membership.school_id:
             school_roles.setdefault(membership.school_id, set()).add(Role.EDITOR)
         if membership.role == Role.ADMIN and membership.authority_id:
-            authority = membership.authority
-            for school_id in authority.schools_in_subtree().values_list("pk", flat=True):
+            path = membership.authority_path
+            # Authority.schools_in_subtree() and Authority.subtree(), from the row's path.
+            for school_id in School.objects.filter(authority__path__startswith=path).values_list(
+                "pk", flat=True
+            ):
                 school_roles.setdefault(school_id, set()).update(Membership.SCHOOL_ROLES)
-            for authority_id in authority.subtree().values_list("pk", flat=True):
+            for authority_id in Authority.objects.filter(path__startswith=path).values_list(
+                "pk", flat=True
+            ):
                 authority_roles.setdefault(authority_id, set()).update(Membership.AUTHORITY_ROLES)
     return ManagerScope(school_roles=school_roles, authority_roles=authority_roles)
 

@@ -30,12 +30,16 @@ class SchoolApprovalTask(Task):
     def _can_approve(self, obj, user):
         if user.is_superuser:
             return True
-        cache = user.__dict__.setdefault("_school_approval_checks", {})
-        # Pages and other workflow objects (snippets) may share a pk: keep them apart.
+        from ..isolation.scope import scope_for_user  # the isolation package imports models
+
+        scope = scope_for_user(user)
+        # One answer per object and request, kept with the user's scope. Pages and other
+        # workflow objects (snippets) may share a pk: keep them apart.
+        cache = scope.derived("approval.checks", dict)
         key = (isinstance(obj, Page), getattr(obj, "pk", None))
         if key not in cache:
             group_ids = approver_groups_for_page(obj) if isinstance(obj, Page) else []
-            cache[key] = bool(group_ids) and user.groups.filter(id__in=group_ids).exists()
+            cache[key] = bool(scope.group_ids.intersection(group_ids))
         return cache[key]
 
     def user_can_access_editor(self, obj, user):
@@ -89,7 +93,9 @@ class SchoolApprovalTask(Task):
 
 
 def approvable_root_paths(user):
-    group_ids = list(user.groups.values_list("id", flat=True))
+    from ..isolation.scope import scope_for_user
+
+    group_ids = sorted(scope_for_user(user).group_ids)
     if not group_ids:
         return []
     paths = list(
