@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from audit import access
 from page_types.blueprint.permissions import access_for
-from regulations.admin_views import office_paths as regulation_office_paths
+from regulations.admin_scoping import office_paths as regulation_office_paths
 from tenants.isolation.scope import CACHE_ATTR, scope_for_user
 from tenants.members.permissions import manager_scope
 from tenants.models import Membership
