@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from .import_checks import checked_rows
 from .importing import ImportFileError
 from .models import SchoolImport
 
@@ -24,7 +25,6 @@ def _record(pk, **fields):
 
 @task(queue_name="bulk")
 def run_school_import(import_id):
-    from .import_admin import checked_rows
     from .importing import import_rows
 
     job = SchoolImport.objects.select_related("created_by").filter(pk=import_id).first()

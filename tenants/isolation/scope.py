@@ -18,7 +18,8 @@ from django.db.models import F, Q
 from django.db.models.functions import Substr
 from wagtail.models import Collection, GroupCollectionPermission, Page
 
-from ..models import Authority, Membership, School
+# The tenancy module, not the models package: the package's approval task reads this scope.
+from ..models.tenancy import Authority, Membership, School
 from .permission_policies import AnyOf, pages_below
 
 CACHE_ATTR = "_portal_scope"
