@@ -1,6 +1,8 @@
 """The directives in the admin (/admin/directives/): the office's list, form and status table
 with its exports; a school's own directive, with its one-click start and acknowledgement."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -32,13 +34,23 @@ from .visibility import (
 ACKNOWLEDGERS = (Membership.Role.APPROVER,)
 
 
+def _day(raw):
+    """A day as the form writes it (dd/mm/yyyy, the picker's format) or as links do (ISO)."""
+    raw = (raw or "").strip()
+    try:
+        return datetime.datetime.strptime(raw, "%d/%m/%Y").date()
+    except ValueError:
+        try:
+            return parse_date(raw)
+        except ValueError:
+            return None
+
+
 def as_of_moment(request):
-    """The moment the table is computed at: the end of ?as_of=dd… day (local), else now."""
-    day = parse_date(request.GET.get("as_of", "") or "")
+    """The moment the table is computed at: the end of the ?as_of= day (local), else now."""
+    day = _day(request.GET.get("as_of"))
     if day is None:
         return timezone.now(), None
-    import datetime
-
     return datetime.datetime.combine(day, datetime.time.max, tzinfo=TZ), day
 
 

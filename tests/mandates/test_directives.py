@@ -130,7 +130,10 @@ def test_publish_a_post_end_to_end(client, office_admin, authority, schools, app
     # Earlier as-of: the table as it stood then.
     with at(moment(11, 26)):
         earlier = client.get(url, {"as_of": "2026-11-15"}).content.decode()
+        typed = client.get(url, {"as_of": "15/11/2026"}).content.decode()
     assert 'data-status="done"' not in earlier
+    # The date field is typed and shown dd/mm/yyyy (the picker's format), like every date.
+    assert 'data-status="done"' not in typed and 'value="15/11/2026"' in typed
 
 
 def test_shared_post_is_not_a_duplicate(client, office_admin, authority, schools, approvers):
