@@ -4,10 +4,13 @@ School sites live on <slug>.portal.test; Chromium resolves every *.portal.test n
 live server's address, and the sites are provisioned with the live server's port so the
 links Wagtail writes point back to it."""
 
+import io
 import os
 from pathlib import Path
 
 import pytest
+from PIL import Image as PILImage
+from PIL import ImageDraw
 
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
 SKIP_REASON = (
@@ -115,3 +118,15 @@ def shoot_tall(page, path):
     page.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, 6000)})
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(size)
+
+
+def photo(path):
+    """A JPEG of a green field under a sun, for the upload steps (news with a picture)."""
+    image = PILImage.new("RGB", (1200, 800), (46, 125, 50))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 560, 1200, 800), fill=(121, 85, 72))
+    draw.ellipse((450, 120, 750, 420), fill=(255, 213, 79))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    path.write_bytes(buffer.getvalue())
+    return path

@@ -4,12 +4,9 @@ without its expiry; the approver approves one and rejects one with a comment. Th
 saves its screenshots where the Vietnamese guides show them (page_types/guides.py), so the
 pictures in the help follow the real screens."""
 
-import io
 from pathlib import Path
 
 import pytest
-from PIL import Image as PILImage
-from PIL import ImageDraw
 from wagtail.models import TaskState
 
 from page_types.guides import SHOTS
@@ -23,7 +20,7 @@ from page_types.models import (
 from tenants.models import Membership
 from tenants.provisioning import SchoolData, add_member, create_authority, provision_school
 
-from .conftest import SCREENSHOTS, shoot_tall
+from .conftest import SCREENSHOTS, photo, shoot_tall
 
 pytestmark = [
     pytest.mark.browser,
@@ -54,17 +51,6 @@ SIZES = {
         "device_scale_factor": 2,
     },
 }
-
-
-def photo(path):
-    image = PILImage.new("RGB", (1200, 800), (46, 125, 50))
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 560, 1200, 800), fill=(121, 85, 72))
-    draw.ellipse((450, 120, 750, 420), fill=(255, 213, 79))
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=85)
-    path.write_bytes(buffer.getvalue())
-    return path
 
 
 @pytest.fixture

@@ -1,15 +1,13 @@
 """The whole publishing path in a real browser: an editor writes a news article with a photo
 and submits it; the principal approves it; a parent reads it on a phone."""
 
-import io
-
 import pytest
-from PIL import Image as PILImage
-from PIL import ImageDraw
 
 from page_types.models import MandatedSection, NewsArticlePage
 from tenants.models import Membership
 from tenants.provisioning import SchoolData, add_member, create_authority, provision_school
+
+from .conftest import photo
 
 pytestmark = [
     pytest.mark.browser,
@@ -22,17 +20,6 @@ PASSWORD = "matkhau-demo-123"
 TITLE = "Học sinh lớp 5A trồng cây xanh ở sân trường"
 ALT = "Học sinh lớp 5A cùng cô giáo trồng cây phượng ở góc sân trường"
 TIMEOUT = 30_000
-
-
-def photo(path):
-    image = PILImage.new("RGB", (1200, 800), (46, 125, 50))
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 560, 1200, 800), fill=(121, 85, 72))
-    draw.ellipse((450, 120, 750, 420), fill=(255, 213, 79))
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=85)
-    path.write_bytes(buffer.getvalue())
-    return path
 
 
 @pytest.fixture
