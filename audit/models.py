@@ -234,7 +234,7 @@ class Rubric(models.Model):
     points_recurring = models.FloatField(
         _("điểm kế hoạch, thực đơn định kỳ"), default=10, validators=NON_NEGATIVE
     )
-    # Version 3 (audit/migrations/0009_rubric_version_3.py); earlier versions have 0.
+    # Version 3 (audit/migrations/0010_seed_rubric_version_3.py); earlier versions have 0.
     points_directives = models.FloatField(
         _("điểm thực hiện chỉ đạo"), default=10, validators=NON_NEGATIVE
     )
