@@ -30,7 +30,7 @@ from .retention import (
     retained_pages,
 )
 from .todo import TodoPanel
-from .todo_drafts import URL_NAME as TODO_DRAFT_URL
+from .todo_drafts import URL_NAME as DRAFT_URL_NAME
 from .todo_drafts import start_period_draft
 from .views import retention_override
 from .year_admin import menu_item as school_years_menu_item
@@ -58,7 +58,7 @@ def register_urls():
         path(
             "regulations/todo/<int:school_id>/draft/<str:source>/<str:start>/",
             start_period_draft,
-            name=TODO_DRAFT_URL,
+            name=DRAFT_URL_NAME,
         ),
     ]
 
