@@ -35,7 +35,12 @@ serve: install
 run: demo serve
 
 # The suite always runs on the test settings, whatever DJANGO_SETTINGS_MODULE says.
-test: install
+# axe-core for the browser tests' accessibility checks, from npm (tests/e2e/package.json).
+tests/e2e/node_modules/.installed: tests/e2e/package.json tests/e2e/package-lock.json
+	npm ci --prefix tests/e2e --no-audit --no-fund --silent
+	touch $@
+
+test: install tests/e2e/node_modules/.installed
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest $(PYTEST_ARGS) --ignore=tests/e2e
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -m own_process -q -rs --ignore=tests/e2e
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest tests/e2e -q -rs
@@ -67,4 +72,4 @@ messages: install
 	$(PY) manage.py compilemessages -v0
 
 clean:
-	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles var
+	rm -rf $(VENV) node_modules tests/e2e/node_modules db.sqlite3 media staticfiles var
