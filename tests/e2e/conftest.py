@@ -18,6 +18,7 @@ SKIP_REASON = (
 )
 HERE = Path(__file__).parent
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots" / "e2e"
+SQLITE_FILE = Path(__file__).resolve().parents[2] / "var" / "e2e-test.sqlite3"
 
 
 def pytest_collection_modifyitems(config, items):
@@ -27,6 +28,20 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if HERE in Path(item.fspath).parents:
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On SQLite, a test database in a file rather than in memory. An in-memory test database
+    is one shared-cache connection for the live server's threads and the test, where two
+    requests at once (an upload beside an autosave) fail at once with "database table is
+    locked" instead of waiting; a file in WAL mode lets them wait their turn, as in production."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        SQLITE_FILE.parent.mkdir(parents=True, exist_ok=True)
+        database.setdefault("TEST", {})["NAME"] = str(SQLITE_FILE)
 
 
 @pytest.fixture(scope="session")
