@@ -74,7 +74,11 @@ def main():
     user = get_user_model().objects.filter(username=args.user).first()
     if user is None:
         sys.exit(f"Không có người dùng {args.user}: chạy generate_scale_data trước.")
-    school = School.objects.filter(is_active=True).order_by("code").first()
+    # The drill-down's school: the first of the user's own scope (the demo's district
+    # schools, outside the Sở, answer 403 to its admin).
+    from audit import access
+
+    school = access.office_schools(user).filter(is_active=True).order_by("code").first()
     client = Client(HTTP_HOST=settings.PORTAL_DOMAIN)
     client.force_login(user)
 
