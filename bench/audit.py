@@ -24,6 +24,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 # (measurement, runs it applies to, seconds): issue 16's targets on the 2-core machine.
 TARGETS = [
     ("dashboard", "cold", 1.0),
+    ("dashboard", "ngày mới", 1.0),
     ("dashboard", "warm", 0.3),
     ("drill-down", "warm", 0.2),
     ("audit_report (tiến trình)", "warm", 2.0),
@@ -93,15 +94,23 @@ def main():
     client = Client(HTTP_HOST=settings.PORTAL_DOMAIN)
     client.force_login(user)
 
-    def measure(label, action, changed=0):
+    def measure(label, action, changed=0, new_date=False):
         """Cold: empty cache and no stored table lines (the first visit of a day without
-        `audit_warm`). With `changed`, one more run after that many schools published."""
+        `audit_warm`, in a fresh cache: the school years' holidays too). With `new_date`, one
+        more run once the date's lines are dropped, the rest of the cache kept: a date nobody
+        computed on a running server. With `changed`, one more run after that many schools
+        published."""
+        kinds = ["cold"] + ["warm"] * args.repeat
+        kinds += ["ngày mới"] if new_date else []
+        kinds += [f"{changed} đổi"] if changed else []
         rows = []
-        for attempt in range(1 + args.repeat + (1 if changed else 0)):
-            if attempt == 0:
+        for kind in kinds:
+            if kind == "cold":
                 cache.clear()
                 StoredRow.objects.all().delete()
-            if changed and attempt == 1 + args.repeat:
+            elif kind == "ngày mới":
+                StoredRow.objects.filter(as_of=args.as_of).delete()
+            elif kind != "warm":
                 stamps.bump_schools(
                     School.objects.order_by("?").values_list("pk", flat=True)[:changed]
                 )
@@ -113,9 +122,6 @@ def main():
             detail += f"; regulations {spent['regulations']:.2f} s"
             if label != "audit_report (JSON)":
                 detail += f"; audit view {spent['view']:.2f} s"
-            kind = "cold" if attempt == 0 else "warm"
-            if changed and attempt == 1 + args.repeat:
-                kind = f"{changed} đổi"
             rows.append((label, kind, elapsed, cpu, len(queries), detail))
         return rows
 
@@ -166,7 +172,9 @@ def main():
 
     results = []
     results += measure("audit_report (JSON)", report)
-    results += measure("dashboard", page(f"/admin/audit/?as_of={args.as_of}"), changed=args.changed)
+    results += measure(
+        "dashboard", page(f"/admin/audit/?as_of={args.as_of}"), changed=args.changed, new_date=True
+    )
     results += measure("drill-down", page(f"/admin/audit/school/{school.pk}/?as_of={args.as_of}"))
     results += process_report()
 
@@ -181,7 +189,7 @@ def main():
         verdict = "đạt" if worst <= limit else "CHƯA ĐẠT"
         failed |= worst > limit
         print(
-            f"mục tiêu {label} ({'lần tính đầu' if kind == 'cold' else 'đã tính sẵn'}) "
+            f"mục tiêu {label} ({'đã tính sẵn' if kind == 'warm' else 'lần tính đầu, ' + kind}) "
             f"≤ {limit:g} s: {', '.join(f'{e:.2f} s (CPU {c:.2f})' for e, c in runs)} → {verdict}"
         )
     return 1 if failed else 0
