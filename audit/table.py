@@ -14,12 +14,14 @@ texts instead of decoding and re-encoding them (the same bytes as a full computa
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from tenants.models import School
 
 from . import engine, rubric_choice, scoring, stamps
-from .models import Rubric, StoredRow
+from .models import Rubric, SchoolStamp, StoredRow
 from .report import encode_entry, school_entry
 from .sources import calendar as school_calendar
 
@@ -125,28 +127,32 @@ def _lines(scoped, as_of, rubric, refresh, current_global, with_report=True):
     """The lines of schools scored with one rubric: stored ones still valid, the others
     computed and stored. Returns (lines, how many were computed)."""
     ids = list(scoped.values_list("pk", flat=True))
-    counters = stamps.school_values(ids)
     lines = {}
     if not refresh:
         fresh_after = timezone.now() - MAX_AGE
+        # Valid lines only: their school's counter is compared in the same query (no list of
+        # thousands of counters read first).
         stored = StoredRow.objects.filter(
             school_id__in=scoped.values("pk"),
             as_of=as_of,
             rubric=rubric,
             global_stamp=current_global,
             computed_at__gte=fresh_after,
+            stamp=Coalesce(
+                Subquery(
+                    SchoolStamp.objects.filter(school_id=OuterRef("school_id")).values("value")
+                ),
+                0,
+            ),
         )
         # The dashboard reads the small lines only; the report their entries' text too.
         if with_report:
-            found = stored.values_list("school_id", "stamp", "row", "entry")
+            found = stored.values_list("school_id", "row", "entry")
         else:
-            found = (
-                (pk, stamp, line, None)
-                for pk, stamp, line in stored.values_list("school_id", "stamp", "row")
-            )
-        for school_id, stamp, line, entry in found:
+            found = ((pk, line, None) for pk, line in stored.values_list("school_id", "row"))
+        for school_id, line, entry in found:
             # A line stored before lines carried their report entry is recomputed once.
-            if stamp == counters.get(school_id) and line.get("report") == ENTRY_FORMAT:
+            if line.get("report") == ENTRY_FORMAT:
                 if with_report:
                     line["entry"] = entry
                 else:
@@ -154,6 +160,7 @@ def _lines(scoped, as_of, rubric, refresh, current_global, with_report=True):
                 lines[school_id] = _loaded(line)
     missing = [pk for pk in ids if pk not in lines]
     if missing:
+        counters = stamps.school_values(missing)
         targets = scoped if len(missing) == len(ids) else School.objects.filter(pk__in=missing)
         computed = [table_row(row) for row in engine.run_audit(targets, as_of, rubric).rows]
         _store(computed, as_of, rubric, counters, current_global)
