@@ -170,7 +170,12 @@ class StoredRow(models.Model):
     rubric = models.ForeignKey("Rubric", on_delete=models.CASCADE, related_name="+")
     stamp = models.BigIntegerField()
     global_stamp = models.BigIntegerField()
+    # The table's line (what the dashboard shows and ranks), small: read for every visit.
     row = models.JSONField()
+    # The school's entry of the `audit_report` JSON, encoded once when the line is computed
+    # (audit/table.py `encode_entry`): the report concatenates these instead of decoding and
+    # re-encoding 10 MB of JSON for a province. Text, not jsonb: never queried inside.
+    entry = models.TextField(default="", blank=True)
     computed_at = models.DateTimeField()
 
     class Meta:
