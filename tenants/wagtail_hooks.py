@@ -7,6 +7,7 @@ from django.urls import Resolver404, include, path, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.site_summary import SummaryItem
 
 from .isolation.api import ScopedDocumentsAdminAPIViewSet, ScopedImagesAdminAPIViewSet
 from .isolation.guards import SUPERUSER_ONLY_NAMES, SUPERUSER_ONLY_NAMESPACES
@@ -78,7 +79,7 @@ def _has_form_pages(user):
         Page.objects.filter(content_type__in=[ct.pk for ct in get_form_types()])
         .filter(subtree_q(scope.page_paths))
         .only("pk", "path", "depth", "owner_id")
-        .order_by("path")[: FORMS_MENU_CANDIDATES + 1]
+        .order_by()[: FORMS_MENU_CANDIDATES + 1]
     )
     for page in candidates[:FORMS_MENU_CANDIDATES]:
         if page_permission_policy.user_has_any_permission_for_instance(user, ["change"], page):
@@ -104,6 +105,40 @@ def _install_forms_menu_check():
 
 
 _install_forms_menu_check()
+
+
+class SchoolsSummaryItem(SummaryItem):
+    """The home's summary for a user reaching many schools: how many schools and authorities,
+    read from the scope already computed for the request (no query)."""
+
+    order = 100
+    template_name = "tenants/home/site_summary_schools.html"
+
+    def get_context_data(self, parent_context):
+        scope = scope_for_user(self.request.user)
+        return {"schools": len(scope.school_ids), "authorities": len(scope.authority_ids)}
+
+
+@hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail's
+def summarise_many_schools(request, summary_items):
+    """Wagtail counts the pages, images and documents under the user's explorable root: for a
+    province admin that counts every page and media item of every school (a scan of the whole
+    page tree and two of every collection's media on each visit of the home). A user reaching
+    more schools than a sidebar lists gets the count of their schools and authorities instead;
+    the listings (with their school filter) are a click away. A school's users are unchanged."""
+    from wagtail.admin.site_summary import PagesSummaryItem
+    from wagtail.documents.wagtail_hooks import DocumentsSummaryItem
+    from wagtail.images.wagtail_hooks import ImagesSummaryItem
+
+    from .isolation.views import MAX_FILTER_CHOICES
+
+    if request.user.is_superuser:
+        return
+    if len(scope_for_user(request.user).school_ids) <= MAX_FILTER_CHOICES:
+        return
+    counted = (PagesSummaryItem, ImagesSummaryItem, DocumentsSummaryItem)
+    summary_items[:] = [item for item in summary_items if not isinstance(item, counted)]
+    summary_items.append(SchoolsSummaryItem(request))
 
 
 @hooks.register("construct_admin_api", order=100)

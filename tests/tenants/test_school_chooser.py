@@ -282,3 +282,21 @@ def test_a_filter_with_more_choices_than_the_cap_gives_way_to_the_choosers(
     body = response.content.decode()
     assert 'name="site"' not in body
     assert 'name="school"' in body and 'name="authority"' in body
+
+
+def test_the_home_summarises_many_schools_without_counting_every_page(many, make_member):
+    (province, _a, _b), a_schools, _b_schools = many
+    body = client_for(make_member("admin", authority=province)).get("/admin/").text
+    assert "6 trường" in body and "3 đơn vị quản lý" in body
+    # A school's editor keeps Wagtail's counts of their pages, images and documents.
+    from django.test import RequestFactory
+    from wagtail import hooks
+
+    request = RequestFactory().get("/admin/")
+    request.user = make_member("editor", school=a_schools[0])
+    items = []
+    for fn in hooks.get_hooks("construct_homepage_summary_items"):
+        fn(request, items)
+    names = {type(item).__name__ for item in items}
+    assert {"PagesSummaryItem", "ImagesSummaryItem", "DocumentsSummaryItem"} <= names
+    assert "SchoolsSummaryItem" not in names
