@@ -79,6 +79,12 @@ class _ScopedChooseMixin:
         return type(self).scoped_rows(self.request.user).select_related(*self.select_related)
 
     @property
+    def title_column(self):
+        column = super().title_column
+        column.label = _("Tên")  # Wagtail's "Title" names a page's or image's heading
+        return column
+
+    @property
     def columns(self):
         return super().columns + [
             Column(name, label=label, accessor=accessor)
