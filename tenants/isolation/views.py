@@ -197,6 +197,15 @@ class ScopedListingMixin:
             scope_filterset(filterset, self._scope)
         return filterset
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows = _evaluated_rows(context.get("object_list"))
+        if rows:
+            # Page rows' buttons ask, row by row, whether the page is a mandated section.
+            for hook in hooks.get_hooks(LISTED_ROWS_HOOK):
+                hook(rows)
+        return context
+
 
 class ScopedPageSearchMixin(ScopedListingMixin):
     """Wagtail's page search has no filters of its own: a user reaching many schools gets the
@@ -219,15 +228,6 @@ class ScopedPageSearchMixin(ScopedListingMixin):
         if self.filters is not None and self.filters.is_valid():
             pages = self.filters.filter_queryset(pages)
         return pages
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        rows = _evaluated_rows(context.get("object_list"))
-        if rows:
-            # Page rows' buttons ask, row by row, whether the page is a mandated section.
-            for hook in hooks.get_hooks(LISTED_ROWS_HOOK):
-                hook(rows)
-        return context
 
 
 # Apps mark the rows of a listing in bulk before it renders (page_types: mandated sections).
