@@ -300,3 +300,20 @@ def test_the_home_summarises_many_schools_without_counting_every_page(many, make
     names = {type(item).__name__ for item in items}
     assert {"PagesSummaryItem", "ImagesSummaryItem", "DocumentsSummaryItem"} <= names
     assert "SchoolsSummaryItem" not in names
+
+
+def test_listing_rows_are_marked_in_bulk(many, make_member):
+    """The scoped listings mark their page rows as mandated sections in one query (the rows'
+    buttons would otherwise ask once per row)."""
+    (province, _a, _b), a_schools, _b_schools = many
+    url = f"/admin/pages/{a_schools[0].root_page_id}/"
+    for user in (
+        make_member("editor", school=a_schools[0]),
+        make_member("admin", authority=province),
+    ):
+        client = client_for(user)
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        marks = [q for q in queries.captured_queries if "page_types_mandatedsection" in q["sql"]]
+        assert len(marks) <= 2, (user.username, len(marks))
