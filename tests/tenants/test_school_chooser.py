@@ -176,6 +176,10 @@ def test_a_school_out_of_scope_neither_filters_nor_shows(many, make_member):
     assert stranger.name not in response.text  # not even as the chosen school's name
     stranger_root = Page.objects.get(pk=stranger.root_page_id).path
     assert not any(page.path.startswith(stranger_root) for page in rows(response))
+    # Garbage ids are refused like any invalid filter value, never a traceback.
+    for query in ("school=abc", "authority=-1", "school=1e9"):
+        assert client.get(f"/admin/pages/?{query}").status_code == 200, query
+    assert client.get("/admin/chon-truong/chosen/abc/").status_code == 404
     # Another office's authority is refused the same way.
     response = client.get(f"/admin/images/?authority={_b.pk}")
     assert response.status_code == 200 and "Phòng Quy Mô B" not in response.text
