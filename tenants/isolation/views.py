@@ -27,7 +27,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic.base import BaseListingView
 from wagtail.admin.views.generic.chooser import BaseChooseView
-from wagtail.models import Page
+from wagtail.models import Collection, Page, Site
 
 from .registry import filter_for_scope, scope_q
 from .scope import scope_for_user
@@ -97,10 +97,13 @@ def _scoped_choice_queryset(scope, queryset):
     return filter_for_scope(scope, queryset)
 
 
-def _too_many(queryset):
-    """More choices than a sidebar can list: one bounded count query."""
+def _too_many(queryset, scope):
+    """More choices than a sidebar can list: one bounded count query, or none for the sites and
+    collections of a scope with more schools than that (each school has its own of both)."""
     if not isinstance(queryset, QuerySet):
         return False
+    if len(scope.school_ids) > MAX_FILTER_CHOICES and issubclass(queryset.model, Site | Collection):
+        return True
     return queryset.order_by()[: MAX_FILTER_CHOICES + 1].count() > MAX_FILTER_CHOICES
 
 
@@ -123,7 +126,7 @@ def scope_filterset(filterset, scope):
             # An instance attribute: django-filter builds the field's choices through it.
             filter_.get_queryset = scoped
             filter_.__dict__.pop("_field", None)
-            if _too_many(scoped(getattr(filterset, "request", None))):
+            if _too_many(scoped(getattr(filterset, "request", None)), scope):
                 # A province admin's site, collection or owner filter would list thousands of
                 # checkboxes (600 KiB a page): the search box and the explorer's tree narrow
                 # the rows instead, and the school and authority choosers (added below).
