@@ -37,6 +37,9 @@ def screens(user, school):
         ("images", "/admin/images/"),
         ("documents", "/admin/documents/"),
         ("aging-pages report", "/admin/reports/aging-pages/"),
+        # The listings narrowed by the school and authority choosers (tenants/admin_filters.py).
+        ("explorer, one school", f"/admin/pages/?school={school.pk}"),
+        ("images, one office", f"/admin/images/?authority={school.authority_id}"),
         ("audit dashboard", "/admin/audit/"),
         ("school drill-down", f"/admin/audit/school/{school.pk}/"),
     ]

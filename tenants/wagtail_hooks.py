@@ -7,6 +7,7 @@ from django.urls import Resolver404, include, path, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.site_summary import SummaryItem
 
 from .isolation.api import ScopedDocumentsAdminAPIViewSet, ScopedImagesAdminAPIViewSet
 from .isolation.guards import SUPERUSER_ONLY_NAMES, SUPERUSER_ONLY_NAMESPACES
@@ -48,6 +49,96 @@ def scope_document_chooser(documents, request):
 @hooks.register("filter_form_submissions_for_user")
 def scope_form_pages(user, form_pages):
     return _scoped_pages(form_pages, user)
+
+
+# Wagtail's Forms menu item asks on every admin page whether any form page is editable: for a
+# province admin that query tested the permission and scope subqueries on every page of every
+# school (80-150 ms). Asked instead: the form pages of the user's sites (an indexed query on
+# the page type, a page of rows), each checked against the permission rows already loaded for
+# the request, once per request. Only when none of a full page of candidates is editable does
+# it fall back to Wagtail's own query, so the answer is always Wagtail's.
+FORMS_MENU_CANDIDATES = 20
+FORMS_MENU_CACHE_ATTR = "_portal_has_form_pages"
+
+
+def _has_form_pages(user):
+    from wagtail.contrib.forms.utils import get_form_types, get_forms_for_user
+    from wagtail.models import Page
+    from wagtail.permissions import page_permission_policy
+
+    from .isolation.permission_policies import subtree_q
+
+    if user.is_superuser or not user.is_active:
+        return get_forms_for_user(user).exists()
+    scope = scope_for_user(user)
+    if not scope.page_paths:
+        return False  # the scope hook leaves such a user no form page at all
+    if not page_permission_policy.user_has_any_permission(user, ["change"]):
+        return False  # no page right to change anything ("add" counts: own pages), from memory
+    candidates = list(
+        Page.objects.filter(content_type__in=[ct.pk for ct in get_form_types()])
+        .filter(subtree_q(scope.page_paths))
+        .only("pk", "path", "depth", "owner_id")
+        .order_by()[: FORMS_MENU_CANDIDATES + 1]
+    )
+    for page in candidates[:FORMS_MENU_CANDIDATES]:
+        if page_permission_policy.user_has_any_permission_for_instance(user, ["change"], page):
+            return True
+    if len(candidates) <= FORMS_MENU_CANDIDATES:
+        return False  # every form page of the scope was checked
+    return get_forms_for_user(user).exists()
+
+
+def forms_menu_is_shown(self, request):
+    """Whether the user can reach at least one form page's submissions (Wagtail's rule)."""
+    shown = getattr(request, FORMS_MENU_CACHE_ATTR, None)
+    if shown is None:
+        shown = _has_form_pages(request.user)
+        setattr(request, FORMS_MENU_CACHE_ATTR, shown)
+    return shown
+
+
+def _install_forms_menu_check():
+    from wagtail.contrib.forms.wagtail_hooks import FormsMenuItem
+
+    FormsMenuItem.is_shown = forms_menu_is_shown
+
+
+_install_forms_menu_check()
+
+
+class SchoolsSummaryItem(SummaryItem):
+    """The home's summary for a user reaching many schools: how many schools and authorities,
+    read from the scope already computed for the request (no query)."""
+
+    order = 100
+    template_name = "tenants/home/site_summary_schools.html"
+
+    def get_context_data(self, parent_context):
+        scope = scope_for_user(self.request.user)
+        return {"schools": len(scope.school_ids), "authorities": len(scope.authority_ids)}
+
+
+@hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail's
+def summarise_many_schools(request, summary_items):
+    """Wagtail counts the pages, images and documents under the user's explorable root: for a
+    province admin that counts every page and media item of every school (a scan of the whole
+    page tree and two of every collection's media on each visit of the home). A user reaching
+    more schools than a sidebar lists gets the count of their schools and authorities instead;
+    the listings (with their school filter) are a click away. A school's users are unchanged."""
+    from wagtail.admin.site_summary import PagesSummaryItem
+    from wagtail.documents.wagtail_hooks import DocumentsSummaryItem
+    from wagtail.images.wagtail_hooks import ImagesSummaryItem
+
+    from .isolation.views import MAX_FILTER_CHOICES
+
+    if request.user.is_superuser:
+        return
+    if len(scope_for_user(request.user).school_ids) <= MAX_FILTER_CHOICES:
+        return
+    counted = (PagesSummaryItem, ImagesSummaryItem, DocumentsSummaryItem)
+    summary_items[:] = [item for item in summary_items if not isinstance(item, counted)]
+    summary_items.append(SchoolsSummaryItem(request))
 
 
 @hooks.register("construct_admin_api", order=100)
@@ -117,6 +208,16 @@ def approve_label_said_once(menu_items, request, context):
     from .approval import keep_task_labels
 
     keep_task_labels(menu_items, request, context)
+
+
+# The school and authority choosers of the listings' filters (tenants/admin_filters.py).
+
+
+@hooks.register("register_admin_viewset")
+def register_tenant_choosers():
+    from .choosers import authority_chooser_viewset, school_chooser_viewset
+
+    return [school_chooser_viewset, authority_chooser_viewset]
 
 
 # Member management ("Thành viên của trường")

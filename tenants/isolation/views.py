@@ -24,8 +24,10 @@ from django_filters import (
 from taggit.models import Tag, TaggedItem
 from wagtail import hooks
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic.base import BaseListingView
 from wagtail.admin.views.generic.chooser import BaseChooseView
+from wagtail.models import Collection, Page, Site
 
 from .registry import filter_for_scope, scope_q
 from .scope import scope_for_user
@@ -95,15 +97,19 @@ def _scoped_choice_queryset(scope, queryset):
     return filter_for_scope(scope, queryset)
 
 
-def _too_many(queryset):
-    """More choices than a sidebar can list: one bounded count query."""
+def _too_many(queryset, scope):
+    """More choices than a sidebar can list: one bounded count query, or none for the sites and
+    collections of a scope with more schools than that (each school has its own of both)."""
     if not isinstance(queryset, QuerySet):
         return False
+    if len(scope.school_ids) > MAX_FILTER_CHOICES and issubclass(queryset.model, Site | Collection):
+        return True
     return queryset.order_by()[: MAX_FILTER_CHOICES + 1].count() > MAX_FILTER_CHOICES
 
 
 def scope_filterset(filterset, scope):
     tag_names = None
+    dropped = False
     for name, filter_ in list(filterset.filters.items()):
         if isinstance(filter_, ModelChoiceFilter | ModelMultipleChoiceFilter):
             original = filter_.get_queryset
@@ -120,11 +126,12 @@ def scope_filterset(filterset, scope):
             # An instance attribute: django-filter builds the field's choices through it.
             filter_.get_queryset = scoped
             filter_.__dict__.pop("_field", None)
-            if _too_many(scoped(getattr(filterset, "request", None))):
+            if _too_many(scoped(getattr(filterset, "request", None)), scope):
                 # A province admin's site, collection or owner filter would list thousands of
                 # checkboxes (600 KiB a page): the search box and the explorer's tree narrow
-                # the rows instead.
+                # the rows instead, and the school and authority choosers (added below).
                 del filterset.filters[name]
+                dropped = True
         elif isinstance(filter_, ChoiceFilter | MultipleChoiceFilter) and name == "tag":
             if tag_names is None:
                 tag_names = set(scoped_tags(scope).values_list("name", flat=True))
@@ -133,6 +140,12 @@ def scope_filterset(filterset, scope):
             filter_.__dict__.pop("_field", None)
             if not filter_.extra["choices"]:
                 del filterset.filters[name]
+    if dropped or len(scope.school_ids) > MAX_FILTER_CHOICES:
+        # Searchable choosers of the user's schools and authorities: bounded whatever the
+        # number of schools, where checkboxes were not (tenants/admin_filters.py).
+        from ..admin_filters import add_tenant_filters
+
+        add_tenant_filters(filterset, scope)
     # The form may already be built (choices cached on its fields): rebuild it.
     filterset.__dict__.pop("_form", None)
     return filterset
@@ -197,8 +210,37 @@ class ScopedListingMixin:
         return context
 
 
+class ScopedPageSearchMixin(ScopedListingMixin):
+    """Wagtail's page search has no filters of its own: a user reaching many schools gets the
+    school and authority choosers, applied to the pages before they are searched."""
+
+    @cached_property
+    def filters(self):
+        from ..admin_filters import add_tenant_filters
+
+        if len(self._scope.school_ids) <= MAX_FILTER_CHOICES:
+            return None
+        filterset = add_tenant_filters(
+            _PageSearchFilterSet(**self.get_filterset_kwargs()), self._scope
+        )
+        filterset.__dict__.pop("_form", None)
+        return filterset if filterset.filters else None
+
+    def annotate_queryset(self, pages):
+        pages = super().annotate_queryset(pages)
+        if self.filters is not None and self.filters.is_valid():
+            pages = self.filters.filter_queryset(pages)
+        return pages
+
+
 # Apps mark the rows of a listing in bulk before it renders (page_types: mandated sections).
 LISTED_ROWS_HOOK = "portal_listed_rows"
+
+
+class _PageSearchFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Page
+        fields = []
 
 
 def _evaluated_rows(objects):
@@ -242,6 +284,10 @@ def _full_name(match):
 
 
 def _scoped_subclass(view_class):
+    from wagtail.admin.views.pages.search import SearchView
+
+    if issubclass(view_class, SearchView):
+        return type(f"Scoped{view_class.__name__}", (ScopedPageSearchMixin, view_class), {})
     if issubclass(view_class, BaseListingView):
         return type(f"Scoped{view_class.__name__}", (ScopedListingMixin, view_class), {})
     if issubclass(view_class, BaseChooseView):

@@ -322,6 +322,13 @@ ADMIN_URLS = {
     "wagtailusers_groups:history_results": R(SUPERUSER, ids={"pk": "group"}),
     "wagtailusers_groups:usage": R(SUPERUSER, ids={"pk": "group"}),
     # Member management (tenants/members/)
+    # The school and authority choosers of the listings' filters (tenants/choosers.py)
+    "tenants_school_chooser:choose": R(LISTING, query={"q": ""}, shows="page_home"),
+    "tenants_school_chooser:choose_results": R(LISTING, query={"q": ""}, shows="page_home"),
+    "tenants_school_chooser:chosen": R(OBJECT, ids={"pk": "school"}),
+    "tenants_authority_chooser:choose": R(LISTING, query={}),
+    "tenants_authority_chooser:choose_results": R(LISTING, query={}),
+    "tenants_authority_chooser:chosen": R(OBJECT, ids={"pk": "authority"}),
     "tenants_members:index": R(LISTING, query={}),
     "tenants_members:add": R(LISTING, query={}),
     "tenants_members:edit": R(OBJECT, ids={"user_id": "user"}),

@@ -4,9 +4,7 @@ rights; bulk provisioning; admin screens whose query count does not grow with th
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Collection, GroupPagePermission, Page, Site, WorkflowPage
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import page_permission_policy
@@ -212,76 +210,4 @@ def test_import_command_shows_progress_when_asked(offices, tmp_path):
     assert quiet.getvalue() == ""
 
 
-SEARCH = "/admin/pages/search/?q=tin"
-SCREENS = (
-    "/admin/",
-    "/admin/pages/",
-    "/admin/pages/search/?q=tin",
-    "/admin/pages/{root}/",
-    "/admin/forms/",
-    "/admin/images/",
-    "/admin/documents/",
-    "/admin/reports/aging-pages/",
-    # Issue 16's audit screens: the dashboard read from its stored lines (the second visit),
-    # and one school's drill-down.
-    "/admin/audit/",
-    "/admin/audit/school/{school}/",
-)
-
-
-def query_counts(user, school):
-    client = Client(HTTP_HOST=settings.PORTAL_DOMAIN)
-    client.force_login(user)
-    counts = {}
-    for screen in SCREENS:
-        url = screen.format(root=school.root_page_id, school=school.pk)
-        client.get(url)  # caches warmed as on any visit after the first
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        # A school editor's explorer root redirects to their school's home; the audit is the
-        # offices' (an editor is refused).
-        assert response.status_code in (200, 302, 403), url
-        counts[screen] = (response.status_code, len(queries))
-    return counts
-
-
-def test_screens_query_count_does_not_grow_with_the_schools(offices, make_member, monkeypatch):
-    from tenants.isolation import views
-
-    # Both sizes on the same side of the sidebar's cap (above it: long filters left out; the
-    # cap's own effect is tested below), so the counts compare the screens' own queries.
-    monkeypatch.setattr(views, "MAX_FILTER_CHOICES", 2)
-    province, phong_a, phong_b = offices
-    create_schools([data(n, "PGD-QMA" if n % 2 else "PGD-QMB") for n in range(1, 6)])
-    school = School.objects.order_by("pk").first()
-    users = {
-        "province admin": make_member("admin", authority=province),
-        "phong admin": make_member("admin", authority=phong_a),
-        "editor": make_member("editor", school=school),
-    }
-    at_5 = {name: query_counts(user, school) for name, user in users.items()}
-    create_schools([data(n, "PGD-QMA" if n % 2 else "PGD-QMB") for n in range(6, 51)])
-    at_50 = {name: query_counts(user, school) for name, user in users.items()}
-    # A school editor's screens do not change at all.
-    assert at_50["editor"] == at_5["editor"]
-    # Nor do an office admin's: the same number of queries at 50 schools as at 5. The page
-    # search lists other results at 50 schools (a page of 50 school pages, where at 5 the
-    # office's own page is among them and costs one query of its own): it may not grow.
-    for name in ("province admin", "phong admin"):
-        search_5, search_50 = at_5[name].pop(SEARCH), at_50[name].pop(SEARCH)
-        assert at_50[name] == at_5[name], (name, at_5[name], at_50[name])
-        assert search_50[0] == search_5[0] == 200
-        assert search_50[1] <= search_5[1], (name, search_5, search_50)
-
-
-def test_a_filter_with_more_choices_than_the_cap_is_left_out(offices, make_member, monkeypatch):
-    from tenants.isolation import views
-
-    create_schools([data(n, "PGD-QMA") for n in range(1, 4)])
-    client = Client(HTTP_HOST=settings.PORTAL_DOMAIN)
-    client.force_login(make_member("admin", authority=offices[0]))
-    assert 'name="site"' in client.get("/admin/pages/").content.decode()
-    monkeypatch.setattr(views, "MAX_FILTER_CHOICES", 2)
-    response = client.get("/admin/pages/")
-    assert response.status_code == 200
-    assert 'name="site"' not in response.content.decode()
+# The screens' query counts and the sidebar's filters: tests/tenants/test_school_chooser.py.
