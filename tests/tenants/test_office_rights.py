@@ -3,14 +3,10 @@ the rights the stored rows gave (Wagtail's own evaluation of them is the referen
 from the rows, reaching schools created later, following moves of schools and offices, and
 named by "who may publish this page"."""
 
-import importlib
 from types import SimpleNamespace
 
 import pytest
-from django.apps import apps
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -30,80 +26,14 @@ from tenants.authority_tree import move_authority
 from tenants.isolation import permission_policies
 from tenants.models import Authority
 from tenants.provisioning import SchoolData, create_authority, provision_school
-
-migration = importlib.import_module("tenants.migrations.0005_office_rights_through_the_authority")
-ACTIONS = ({"change"}, {"publish"}, {"add", "change"}, {"lock", "unlock"})
-MEDIA_ACTIONS = (["add"], ["change"], ["choose"])
-
-
-def page_permission(codename):
-    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
-
-
-def fresh(user):
-    """The user as a new request sees it (no permission cache)."""
-    return get_user_model().objects.get(pk=user.pk)
-
-
-def restore():
-    migration.restore_office_rows(apps, SimpleNamespace(connection=connection))
-
-
-def forget():
-    migration.forget_office_rows(apps, SimpleNamespace(connection=connection))
-
-
-def rights(user):
-    """Everything a user may do with pages and media, through our policies."""
-    user = fresh(user)
-    policy = PagePermissionPolicy()
-    pages = {
-        frozenset(actions): frozenset(
-            policy.instances_user_has_any_permission_for(user, actions).values_list("pk", flat=True)
-        )
-        for actions in ACTIONS
-    }
-    explorable = frozenset(policy.explorable_instances(user).values_list("pk", flat=True))
-    media = {
-        (name, tuple(actions)): frozenset(
-            media_policy.collections_user_has_any_permission_for(user, actions).values_list(
-                "pk", flat=True
-            )
-        )
-        for name, media_policy in (("images", images), ("documents", documents))
-        for actions in MEDIA_ACTIONS
-    }
-    return pages, explorable, media
-
-
-def wagtails_rights(user, monkeypatch):
-    """The same, by Wagtail's own code over the stored rows alone (its row loaders and its
-    evaluation): the reference once the rows are materialised."""
-    wagtail = permission_policies.WAGTAIL
-    with monkeypatch.context() as patch:
-        patch.setattr(PagePermissionPolicy, "get_all_permissions_for_user", wagtail["page_rows"])
-        patch.setattr(
-            CollectionPermissionLookupMixin,
-            "get_all_permissions_for_user",
-            wagtail["collection_rows"],
-        )
-        patch.setattr(
-            CollectionPermissionLookupMixin,
-            "_get_user_permission_objects_for_actions",
-            wagtail["_get_user_permission_objects_for_actions"],
-        )
-        patch.setattr(
-            CollectionPermissionLookupMixin,
-            "_collections_with_perm",
-            wagtail["_collections_with_perm"],
-        )
-        patch.setattr(
-            PagePermissionPolicy,
-            "instances_user_has_any_permission_for",
-            wagtail["instances_user_has_any_permission_for"],
-        )
-        patch.setattr(PagePermissionPolicy, "explorable_instances", wagtail["explorable_instances"])
-        return rights(user)
+from tests.tenants.derived_rights import (
+    forget,
+    fresh,
+    page_permission,
+    restore,
+    rights,
+    wagtails_rights,
+)
 
 
 @pytest.fixture
