@@ -424,6 +424,12 @@ WAGTAIL = {
 
 
 def install():
+    from wagtail import hooks
+
+    from .office_rights_panel import office_rights_panel
+
+    # Registered here, at startup, with the policies whose derived rights it explains.
+    hooks.register("register_group_permission_panel", office_rights_panel)
     PagePermissionPolicy.instances_user_has_any_permission_for = (
         instances_user_has_any_permission_for
     )

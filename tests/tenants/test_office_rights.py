@@ -299,3 +299,26 @@ def test_a_users_rows_are_one_query_per_model_whatever_the_schools(people, make_
     own_site = 1 if Authority.objects.get(code="SO-QR").site_id else 0
     assert len({row.page_id for row in province_rows}) == 6 + own_site
     assert len(province_rows) == 5 * (6 + own_site)
+
+
+def test_the_group_screen_says_what_an_office_group_holds_through_the_tree(
+    people, django_user_model
+):
+    from django.urls import reverse
+
+    superuser = django_user_model.objects.create_superuser("sieu-quan-tri", password="x-123456")
+    client = Client(HTTP_HOST=settings.PORTAL_DOMAIN)
+    client.force_login(superuser)
+    phong_a = Authority.objects.get(code="PGD-QRA")
+    page = client.get(reverse("wagtailusers_groups:edit", args=[phong_a.admins_group_id]))
+    assert page.status_code == 200
+    assert "Nhóm này là nhóm quản trị của “Phòng Quyền A”" in page.content.decode()
+    assert "(hiện có 2 trường)" in page.content.decode()
+    # A school's group, and a new group, have no such panel.
+    for url in (
+        reverse("wagtailusers_groups:edit", args=[people.a1.editors_group_id]),
+        reverse("wagtailusers_groups:add"),
+    ):
+        page = client.get(url)
+        assert page.status_code == 200
+        assert "Nhóm này là nhóm quản trị" not in page.content.decode()
