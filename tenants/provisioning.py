@@ -28,21 +28,16 @@ from wagtail.models import (
 
 from .approval import get_school_workflow
 from .hosts import forget_hosts
+from .isolation.office_rights import MEDIA_PERMISSIONS, OFFICE_ADMIN_PAGE_PERMISSIONS
 from .isolation.permission_policies import subtree_q
 from .models import Authority, Level, Membership, School
 from .signals import school_details_changed, school_provisioned, schools_provisioned
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 APPROVER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
-OFFICE_ADMIN_PAGE_PERMISSIONS = APPROVER_PAGE_PERMISSIONS
-MEDIA_PERMISSIONS = (
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "change_image"),
-    ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "change_document"),
-    ("wagtaildocs", "choose_document"),
-)
+# The offices' rights over their schools (OFFICE_ADMIN_PAGE_PERMISSIONS, MEDIA_PERMISSIONS) are
+# not stored per school: they follow from the authority tree (isolation/office_rights.py).
+__all__ = ["MEDIA_PERMISSIONS", "OFFICE_ADMIN_PAGE_PERMISSIONS"]
 # Fields an import may change on an existing school (identity and site stay as provisioned).
 UPDATABLE_FIELDS = ("name", "address", "phone", "email", "principal")
 
@@ -265,7 +260,7 @@ def create_schools(rows, **extra):
     with _search_indexing_deferred():
         for school, root in zip(schools, _build_sites(schools), strict=True):
             school.root_page = root
-        _provision_sites_and_rights(schools, authorities)
+        _provision_sites_and_rights(schools)
         # The batch first (receivers that work in bulk), then each school.
         schools_provisioned.send(sender=School, schools=schools)
         for school in schools:
@@ -284,7 +279,7 @@ def _build_sites(schools):
     return [builder(school) for school in schools]
 
 
-def _provision_sites_and_rights(schools, authorities):
+def _provision_sites_and_rights(schools):
     sites = Site.objects.bulk_create(
         [
             Site(
@@ -306,13 +301,14 @@ def _provision_sites_and_rights(schools, authorities):
     transaction.on_commit(forget_hosts)
     forget_hosts()
 
+    # The school's own groups only: its offices' admins hold their rights through the
+    # authority tree (`isolation/office_rights.py`), so a new school is theirs at once and a
+    # move carries them along.
     page_grants, collection_grants = [], []
-    offices = _office_admin_groups(authorities.values())
     for school in schools:
         for group, codenames in (
             (school.editors_group, EDITOR_PAGE_PERMISSIONS),
             (school.approvers_group, APPROVER_PAGE_PERMISSIONS),
-            *((group, OFFICE_ADMIN_PAGE_PERMISSIONS) for group in offices[school.authority_id]),
         ):
             page_grants += [(group, school.root_page, codename) for codename in codenames]
             collection_grants.append((group, school.collection))
@@ -391,21 +387,6 @@ def _groups(names):
         ignore_conflicts=True,
     )
     return [groups[name] for name in names]
-
-
-def _office_admin_groups(authorities):
-    """{authority id: admins groups of the authority and its ancestors} for these authorities."""
-    codes = {code for a in authorities for code in a.path.split("/") if code}
-    groups = dict(
-        Authority.objects.filter(code__in=codes, admins_group__isnull=False).values_list(
-            "code", "admins_group"
-        )
-    )
-    loaded = Group.objects.in_bulk(groups.values())
-    return {
-        a.pk: [loaded[groups[code]] for code in a.path.split("/") if code in groups]
-        for a in authorities
-    }
 
 
 def _permissions(pairs):

@@ -1,22 +1,26 @@
 """Wagtail's page and collection permission policies, evaluated in a bounded number of queries.
 
-An office admin's group holds one page-permission root and one collection-permission root per
-school of its subtree (thousands in a province). Wagtail ORs one `descendant_of` queryset per
-root by repeated cloning (quadratic: 122 s for the explorer at 501 roots) and the SQL it makes
-tests every root on every row. Here the roots become one prefix filter per distinct path length
+An office admin holds one page-permission root and one collection-permission root per school of
+its subtree (thousands in a province), derived from the authority tree (`office_rights`: no row
+is stored per school) and loaded with the stored rows in one query per model. Wagtail ORs one
+`descendant_of` queryset per root by repeated cloning (quadratic: 122 s for the explorer at 501
+roots) and the SQL it makes tests every root on every row. Here the roots become one prefix filter per distinct path length
 (`substr(path, 1, n) IN (…)`, a hash lookup per row), whatever the number of schools. The rights
-are exactly Wagtail's: the same permission rows, the same descendant and ancestor rules.
+are exactly Wagtail's over the same rows (stored and derived): the same descendant and ancestor
+rules.
 
 Installed on Wagtail's policy classes (`install()`, from `TenantsConfig.ready`): Wagtail binds
 its policy instances at import time in many modules, so replacing instances would miss some."""
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.contrib.auth import get_permission_codename
 from django.contrib.postgres.aggregates import ArrayAgg
+from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Lookup, Q
+from django.db.models import CharField, Lookup, Q, Value
 from django.db.models.functions import Substr
 from wagtail.models import (
     Collection,
@@ -27,6 +31,18 @@ from wagtail.models import (
 )
 from wagtail.permission_policies.collections import CollectionPermissionLookupMixin
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from .office_rights import (
+    MEDIA_CODENAMES,
+    OFFICE_ADMIN_PAGE_PERMISSIONS,
+    office_collections,
+    office_root_pages,
+)
+from .permission_holders import (
+    _users_with_perm_filter,
+    users_with_any_permission,
+    users_with_any_permission_for_instance,
+)
 
 EXPLORE_ACTIONS = {"add", "change", "publish", "lock", "unlock", "bulk_delete"}
 
@@ -124,20 +140,34 @@ def _nodes():
     return node, codename
 
 
-def _granted(model, node, user):
-    """(node id, node path, node depth, codename) of the user's permission rows of `model`.
-    On PostgreSQL one result row per node with its codenames aggregated: converting 38,000
-    result rows (a province admin's page and collection rows) was half of the admin's home."""
+def _granted(model, node, user, derived, office_codenames):
+    """(node id, node path, node depth, codename) of the user's permission rows of `model`: the
+    stored rows and those the user holds through an office (`derived`: (id, path, depth) of the
+    nodes, each granting `office_codenames`, a function of the annotations to add), in one query (a UNION; the derived rows' codename
+    column is NULL). On PostgreSQL one result row per stored node with its codenames aggregated:
+    converting 38,000 result rows (a province admin's rows when they were stored) was half of
+    the admin's home."""
     rows = model.objects.filter(group__user=user).order_by()
     fields = (f"{node}_id", f"{node}__path", f"{node}__depth")
     if connection.vendor != "postgresql":
-        return rows.values_list(*fields, "permission__codename")
-    grouped = (
+        stored = rows.values_list(*fields, "permission__codename")
+        derived = derived(none=Value(None, output_field=CharField()))
+        return (
+            (pk, path, depth, name)
+            for pk, path, depth, codename in stored.union(derived, all=True)
+            for name in ((codename,) if codename is not None else office_codenames)
+        )
+    stored = (
         rows.values(*fields)
         .annotate(codenames=ArrayAgg("permission__codename"))
         .values_list(*fields, "codenames")
     )
-    return ((pk, path, depth, name) for pk, path, depth, names in grouped for name in names)
+    derived = derived(none=Value(None, output_field=ArrayField(CharField())))
+    return (
+        (pk, path, depth, name)
+        for pk, path, depth, names in stored.union(derived, all=True)
+        for name in (names if names is not None else office_codenames)
+    )
 
 
 def page_permission_rows(self, user):
@@ -150,7 +180,13 @@ def page_permission_rows(self, user):
     return PermissionRows(
         (
             PagePermissionRow(page, node(page, path, depth), codename(name))
-            for page, path, depth, name in _granted(GroupPagePermission, "page", user)
+            for page, path, depth, name in _granted(
+                GroupPagePermission,
+                "page",
+                user,
+                partial(office_root_pages, user),
+                OFFICE_ADMIN_PAGE_PERMISSIONS,
+            )
         ),
         "page",
     )
@@ -164,7 +200,13 @@ def collection_permission_rows(self, user):
     return PermissionRows(
         (
             CollectionPermissionRow(pk, node(pk, path, depth), codename(name))
-            for pk, path, depth, name in _granted(GroupCollectionPermission, "collection", user)
+            for pk, path, depth, name in _granted(
+                GroupCollectionPermission,
+                "collection",
+                user,
+                partial(office_collections, user),
+                MEDIA_CODENAMES,
+            )
         ),
         "collection",
     )
@@ -373,10 +415,21 @@ WAGTAIL = {
         CollectionPermissionLookupMixin._get_user_permission_objects_for_actions
     ),
     "_check_perm": CollectionPermissionLookupMixin._check_perm,
+    "users_with_any_permission": PagePermissionPolicy.users_with_any_permission,
+    "users_with_any_permission_for_instance": (
+        PagePermissionPolicy.users_with_any_permission_for_instance
+    ),
+    "_users_with_perm_filter": CollectionPermissionLookupMixin._users_with_perm_filter,
 }
 
 
 def install():
+    from wagtail import hooks
+
+    from .office_rights_panel import office_rights_panel
+
+    # Registered here, at startup, with the policies whose derived rights it explains.
+    hooks.register("register_group_permission_panel", office_rights_panel)
     PagePermissionPolicy.instances_user_has_any_permission_for = (
         instances_user_has_any_permission_for
     )
@@ -391,3 +444,8 @@ def install():
         _get_user_permission_objects_for_actions
     )
     CollectionPermissionLookupMixin._check_perm = _check_perm
+    PagePermissionPolicy.users_with_any_permission = users_with_any_permission
+    PagePermissionPolicy.users_with_any_permission_for_instance = (
+        users_with_any_permission_for_instance
+    )
+    CollectionPermissionLookupMixin._users_with_perm_filter = _users_with_perm_filter

@@ -4,6 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from wagtail.documents.permissions import permission_policy as documents
+from wagtail.images.permissions import permission_policy as images
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -12,6 +14,7 @@ from wagtail.models import (
     Site,
     WorkflowPage,
 )
+from wagtail.permissions import page_permission_policy
 
 from page_types.blueprint import build_school_site, sections_for
 from page_types.models import MandatedSection
@@ -102,9 +105,15 @@ def test_site_collection_groups_and_permissions(authority, school):
     assert page_perms(editors) == {(root, "add_page"), (root, "change_page")}
     approver_codes = {"add_page", "change_page", "publish_page", "lock_page", "unlock_page"}
     assert page_perms(approvers) == {(root, code) for code in approver_codes}
-    # The supervising office's admins may act on the school too; its auditors only read.
-    assert (root, "publish_page") in page_perms(authority.admins_group)
+    # The supervising office's admins may act on the school too, through the authority tree
+    # (nothing stored for the school); its auditors only read.
+    assert (root, "publish_page") not in page_perms(authority.admins_group)
     assert not page_perms(authority.auditors_group)
+    admin = add_member("quan-tri-phong", Membership.Role.ADMIN, authority=authority)[0]
+    auditor = add_member("kiem-tra-phong", Membership.Role.AUDITOR, authority=authority)[0]
+    pages = page_permission_policy.instances_user_has_permission_for
+    assert pages(admin, "publish").filter(pk=root).exists()
+    assert not pages(auditor, "change").filter(pk=root).exists()
 
     media = {
         "add_image",
@@ -114,7 +123,7 @@ def test_site_collection_groups_and_permissions(authority, school):
         "change_document",
         "choose_document",
     }
-    for group in (editors, approvers, authority.admins_group):
+    for group in (editors, approvers):
         assert (
             set(
                 GroupCollectionPermission.objects.filter(
@@ -123,6 +132,10 @@ def test_site_collection_groups_and_permissions(authority, school):
             )
             == media
         )
+    for action in ("add", "change", "choose"):
+        for policy in (images, documents):
+            assert school.collection in policy.collections_user_has_permission_for(admin, action)
+            assert not policy.collections_user_has_permission_for(auditor, action).exists()
     # Nobody of the school gets any right on the root collection (shared with everyone).
     assert not GroupCollectionPermission.objects.filter(
         group__in=[editors, approvers], collection=Collection.get_first_root_node()

@@ -2,10 +2,10 @@
 
 A Sở above commune offices, each office with an admin and an auditor, and schools made by the
 same provisioning as an import (`create_schools`: groups, permissions, collections, sites and
-the blueprint's page trees), so the office admins hold the permission rows a real office
-holds. Then a year of publication history: bulk-created publication-log rows (`PageLogEntry`,
-the ledger's source) with the ledger rows and daily rollup derived from them by the ledger's
-own pure functions. The posts' pages and revisions are not created, so `audit_rebuild` keeps
+the blueprint's page trees), so the office admins hold their rights as a real office's do
+(through the authority tree, no row per school). Then a year of publication history:
+bulk-created publication-log rows (`PageLogEntry`, the ledger's source) with the ledger rows
+and daily rollup derived from them by the ledger's own pure functions. The posts' pages and revisions are not created, so `audit_rebuild` keeps
 the stored facts, as for deleted pages. Deterministic for a given seed."""
 
 import datetime
