@@ -82,44 +82,96 @@ class CollectionPermissionRow:
         self.collection_id, self.collection, self.permission = collection_id, collection, permission
 
 
-class PermissionRows(list):
-    """A user's permission rows (Wagtail caches the list on the user for the request), with
-    indexes built on first use: a province admin holds 17,500 page rows and 21,000 collection
-    rows, and Wagtail scans them all for every page or collection it checks (an explorer page
-    runs 500 such checks). Here a check looks up the node's own path and its ancestors' paths:
-    the same rows match (a tree path starts with exactly its ancestors' paths)."""
+class PermissionRows:
+    """A user's permission rows (Wagtail caches them on the user for the request), kept as one
+    grant per node, `(Node, codenames)`, and indexed on first use. A province admin holds 17,500
+    page rows and 21,000 collection rows (one per school and codename), yet an admin page mostly
+    asks which codenames the user holds at all and what is held at a few paths: the row objects
+    Wagtail's own code iterates are built only when something iterates them (building all of
+    them was 0.1-0.2 s of every admin page for the Sở). A check at a path looks up the node's own
+    path and its ancestors' paths: the same rows match (a tree path starts with exactly its
+    ancestors' paths)."""
 
-    _by_path = None
-    _codenames = None
-
-    def __init__(self, rows, node_attr):
-        super().__init__(rows)
-        self._node_attr = node_attr
+    def __init__(self, grants, row_class):
+        self.grants = list(grants)
+        self._row_class = row_class
+        self._rows = None
+        self._by_path = None
+        self._codenames = None
+        self._built = {}
         self._for_codenames = {}
+
+    def _row(self, node, name):
+        # One object per (node, codename), so sets built by different checks agree.
+        key = (node.pk, name.codename)
+        row = self._built.get(key)
+        if row is None:
+            row = self._built[key] = self._row_class(node.pk, node, name)
+        return row
+
+    def _all(self):
+        if self._rows is None:
+            self._rows = [self._row(node, name) for node, names in self.grants for name in names]
+        return self._rows
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self):
+        return len(self._all())
+
+    def __getitem__(self, index):
+        return self._all()[index]
+
+    def __bool__(self):
+        return any(names for _node, names in self.grants)
 
     @property
     def codenames(self):
         if self._codenames is None:
-            self._codenames = {row.permission.codename for row in self}
+            self._codenames = {name.codename for _node, names in self.grants for name in names}
         return self._codenames
 
-    def at(self, path):
-        """The rows on the node at `path` or on one of its ancestors."""
+    def grants_at(self, path):
+        """The grants on the node at `path` or on one of its ancestors."""
         if self._by_path is None:
             index = {}
-            for row in self:
-                index.setdefault(getattr(row, self._node_attr).path, []).append(row)
+            for grant in self.grants:
+                index.setdefault(grant[0].path, []).append(grant)
             self._by_path = index
         found = []
         for end in range(Node.steplen, len(path) + 1, Node.steplen):
             found += self._by_path.get(path[:end], ())
         return found
 
+    def at(self, path):
+        """The rows on the node at `path` or on one of its ancestors."""
+        return [self._row(node, name) for node, names in self.grants_at(path) for name in names]
+
+    def held_at(self, path, codenames):
+        """Whether any of `codenames` is held on the node at `path` or an ancestor."""
+        return any(
+            name.codename in codenames for _node, names in self.grants_at(path) for name in names
+        )
+
+    def paths_with(self, codenames):
+        """The paths of the nodes where any of `codenames` is held."""
+        return [
+            node.path
+            for node, names in self.grants
+            if any(name.codename in codenames for name in names)
+        ]
+
     def with_codenames(self, codenames):
         """The rows of these codenames (a set, reused by every check of the request)."""
         key = frozenset(codenames)
         if key not in self._for_codenames:
-            self._for_codenames[key] = {row for row in self if row.permission.codename in key}
+            self._for_codenames[key] = {
+                self._row(node, name)
+                for node, names in self.grants
+                for name in names
+                if name.codename in key
+            }
         return self._for_codenames[key]
 
 
@@ -141,7 +193,7 @@ def _nodes():
 
 
 def _granted(model, node, user, derived, office_codenames):
-    """(node id, node path, node depth, codename) of the user's permission rows of `model`: the
+    """(node id, node path, node depth, codenames) of the user's permission rows of `model`: the
     stored rows and those the user holds through an office (`derived`: (id, path, depth) of the
     nodes, each granting `office_codenames`, a function of the annotations to add), in one query (a UNION; the derived rows' codename
     column is NULL). On PostgreSQL one result row per stored node with its codenames aggregated:
@@ -153,9 +205,8 @@ def _granted(model, node, user, derived, office_codenames):
         stored = rows.values_list(*fields, "permission__codename")
         derived = derived(none=Value(None, output_field=CharField()))
         return (
-            (pk, path, depth, name)
+            (pk, path, depth, (codename,) if codename is not None else office_codenames)
             for pk, path, depth, codename in stored.union(derived, all=True)
-            for name in ((codename,) if codename is not None else office_codenames)
         )
     stored = (
         rows.values(*fields)
@@ -164,9 +215,8 @@ def _granted(model, node, user, derived, office_codenames):
     )
     derived = derived(none=Value(None, output_field=ArrayField(CharField())))
     return (
-        (pk, path, depth, name)
+        (pk, path, depth, names if names is not None else office_codenames)
         for pk, path, depth, names in stored.union(derived, all=True)
-        for name in (names if names is not None else office_codenames)
     )
 
 
@@ -175,12 +225,12 @@ def page_permission_rows(self, user):
     one row per school and codename (17,500 at 3,500 schools), and building that many Page
     instances took a minute on the admin's home."""
     if not user.is_active or user.is_anonymous or user.is_superuser:
-        return PermissionRows([], "page")
+        return PermissionRows([], PagePermissionRow)
     node, codename = _nodes()
     return PermissionRows(
         (
-            PagePermissionRow(page, node(page, path, depth), codename(name))
-            for page, path, depth, name in _granted(
+            (node(page, path, depth), tuple(codename(name) for name in names))
+            for page, path, depth, names in _granted(
                 GroupPagePermission,
                 "page",
                 user,
@@ -188,19 +238,19 @@ def page_permission_rows(self, user):
                 OFFICE_ADMIN_PAGE_PERMISSIONS,
             )
         ),
-        "page",
+        PagePermissionRow,
     )
 
 
 def collection_permission_rows(self, user):
     """As `page_permission_rows`, for collections (one per school and media codename)."""
     if not user.is_active or user.is_anonymous or user.is_superuser:
-        return PermissionRows([], "collection")
+        return PermissionRows([], CollectionPermissionRow)
     node, codename = _nodes()
     return PermissionRows(
         (
-            CollectionPermissionRow(pk, node(pk, path, depth), codename(name))
-            for pk, path, depth, name in _granted(
+            (node(pk, path, depth), tuple(codename(name) for name in names))
+            for pk, path, depth, names in _granted(
                 GroupCollectionPermission,
                 "collection",
                 user,
@@ -208,8 +258,15 @@ def collection_permission_rows(self, user):
                 MEDIA_CODENAMES,
             )
         ),
-        "collection",
+        CollectionPermissionRow,
     )
+
+
+def _grants(rows):
+    """(page, codename) of each row, without building the row objects when `rows` can."""
+    if isinstance(rows, PermissionRows):
+        return ((node, name.codename) for node, names in rows.grants for name in names)
+    return ((perm.page, perm.permission.codename) for perm in rows)
 
 
 def _rows_at(rows, path, node_attr):
@@ -278,10 +335,15 @@ def _check_perm(self, user, actions, collection=None):
         return False
     if user.is_superuser:
         return True
+    rows = self.get_cached_permissions_for_user(user)
+    if isinstance(rows, PermissionRows):
+        codenames = {get_permission_codename(a, self.auth_model._meta) for a in actions}
+        if collection:
+            # Wagtail: rows on the collection itself or on one of its ancestors.
+            return rows.held_at(collection.path, codenames)
+        return bool(rows.codenames & codenames)
     permissions = self._get_user_permission_objects_for_actions(user, actions)
     if collection:
-        # Wagtail: rows on the collection itself or on one of its ancestors.
-        rows = self.get_cached_permissions_for_user(user)
         return any(row in permissions for row in _rows_at(rows, collection.path, "collection"))
     return bool(permissions)
 
@@ -355,12 +417,12 @@ def instances_user_has_any_permission_for(self, user, actions):
     add = self._get_permission_codename("add")
     owned_only = "add" not in actions and "change" in actions
     full, own = [], []
-    for perm in self.get_cached_permissions_for_user(user):
-        if perm.permission.codename == add and owned_only:
+    for page, name in _grants(self.get_cached_permissions_for_user(user)):
+        if name == add and owned_only:
             # Wagtail: "add" alone lets a user change the pages they own.
-            own.append(perm.page.path)
-        elif perm.permission.codename in codenames:
-            full.append(perm.page.path)
+            own.append(page.path)
+        elif name in codenames:
+            full.append(page.path)
     q = Q(pk__in=[])
     if full:
         q |= pages_below(self.model, full)
@@ -374,7 +436,12 @@ def explorable_instances(self, user):
     if base_queryset is not None:
         return base_queryset
     explorable = instances_user_has_any_permission_for(self, user, EXPLORE_ACTIONS)
-    roots = [perm.page for perm in self.get_cached_permissions_for_user(user)]
+    rows = self.get_cached_permissions_for_user(user)
+    roots = (
+        [node for node, _names in rows.grants]
+        if isinstance(rows, PermissionRows)
+        else [perm.page for perm in rows]
+    )
     if not roots:
         return explorable
     # The ancestors of every root are explorable (to navigate down to it), but only below the
@@ -393,6 +460,10 @@ def explorable_instances(self, user):
 
 
 def _collections_with_perm(self, user, actions):
+    rows = self.get_cached_permissions_for_user(user)
+    if isinstance(rows, PermissionRows):
+        codenames = {get_permission_codename(a, self.auth_model._meta) for a in actions}
+        return Collection.objects.filter(subtree_q(rows.paths_with(codenames)))
     permissions = self._get_user_permission_objects_for_actions(user, actions)
     return Collection.objects.filter(subtree_q(perm.collection.path for perm in permissions))
 
