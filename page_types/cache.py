@@ -50,8 +50,9 @@ HEADER_SETTINGS = (
     "X_FRAME_OPTIONS",
 )
 # Paths asked of the URL resolver, remembered (a hit would otherwise walk every admin pattern
-# before Wagtail's catch-all); bounded, so random paths cannot grow it.
+# before Wagtail's catch-all); bounded in number and length, so random paths cannot grow it.
 RESOLVED_PATHS = 4096
+REMEMBERED_PATH_LENGTH = 300
 
 
 def _ttl():
@@ -81,21 +82,29 @@ def _headers_token():
     return hashlib.md5(values.encode(), usedforsecurity=False).hexdigest()[:8]
 
 
-@functools.lru_cache(maxsize=RESOLVED_PATHS)
 def _serves_pages(path_info):
     """Whether the path is one the page-serving view answers (the URL patterns are fixed for
     the life of the process)."""
+    if len(path_info) > REMEMBERED_PATH_LENGTH:
+        return _resolves_to_serve(path_info)
+    return _remembered_serves_pages(path_info)
+
+
+def _resolves_to_serve(path_info):
     try:
         return resolve(path_info).url_name == "wagtail_serve"
     except Resolver404:
         return False
 
 
+_remembered_serves_pages = functools.lru_cache(maxsize=RESOLVED_PATHS)(_resolves_to_serve)
+
+
 def _forget_settings(*, setting, **kwargs):
     if setting in HEADER_SETTINGS:
         _headers_token.cache_clear()
     if setting == "ROOT_URLCONF":
-        _serves_pages.cache_clear()
+        _remembered_serves_pages.cache_clear()
 
 
 setting_changed.connect(_forget_settings, dispatch_uid="page-cache-settings")

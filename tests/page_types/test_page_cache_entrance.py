@@ -225,3 +225,15 @@ def test_an_error_in_the_checks_falls_back_to_django(wsgi, school, monkeypatch):
     monkeypatch.setattr(page_cache, "WSGIRequest", broken)
     served = wsgi(school.hostname, "/")
     assert served.by_django and served.code == 200
+
+
+def test_the_remembered_paths_stay_bounded(wsgi, school):
+    from page_types import cache as page_cache
+
+    page_cache._remembered_serves_pages.cache_clear()
+    for index in range(20):
+        wsgi(school.hostname, f"/khong-co-{index}/")
+    long_path = "/" + "a" * (page_cache.REMEMBERED_PATH_LENGTH + 1) + "/"
+    assert wsgi(school.hostname, long_path).code == 404
+    info = page_cache._remembered_serves_pages.cache_info()
+    assert info.currsize == 20 and info.maxsize == page_cache.RESOLVED_PATHS
