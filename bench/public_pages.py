@@ -1,6 +1,7 @@
 """Public pages in the production configuration: gunicorn (2 workers, DEBUG off) with Redis as
 the cache, the same server serving a static file (whitenoise), cached anonymous pages and
-uncached pages. Prints req/s, p50/p95 latency, SQL queries and Redis commands per request.
+uncached pages. Prints req/s, p50/p95 latency, the workers' and Redis's CPU time, SQL queries
+and Redis commands per request.
 
     bench/public_pages --database postgres://…/portal_demo [--seconds 8] [--clients 4]
 
@@ -86,6 +87,24 @@ def summary(runs):
         "errors": sum(errors for _, errors, _ in runs),
         "n": len(latencies),
     }
+
+
+def cpu_seconds(pids):
+    """User + system CPU time of these processes so far (/proc; Linux): a load-proof measure
+    beside the wall-clock rates, which the other work on a shared machine moves."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def children(pid):
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in path.read_text().split()] if path.exists() else []
 
 
 def redis_commands(port):
@@ -225,14 +244,26 @@ def main():
             commands = (redis_commands(args.redis_port) - before - 1) / 20
             rows[name] = {"redis": commands, "bytes": len(body), "runs": []}
         # Rounds interleave the targets, so a busy spell on the machine hits all of them alike.
+        workers = children(server.pid)
         for round_ in range(args.rounds):
             for name, (host, path, cookie) in targets.items():
-                rows[name]["runs"].append(
-                    load(port, host, path, cookie, args.seconds / args.rounds, args.clients)
+                before = cpu_seconds(workers), cpu_seconds([redis.pid])
+                run = load(port, host, path, cookie, args.seconds / args.rounds, args.clients)
+                rows[name]["runs"].append(run)
+                rows[name].setdefault("cpu", []).append(
+                    (
+                        cpu_seconds(workers) - before[0],
+                        cpu_seconds([redis.pid]) - before[1],
+                        len(run[0]),
+                    )
                 )
             print(f"  round {round_ + 1}/{args.rounds} done", file=sys.stderr, flush=True)
         for row in rows.values():
             row.update(summary(row.pop("runs")))
+            cpu = row.pop("cpu")
+            count = sum(n for _, _, n in cpu)
+            row["worker_us"] = sum(w for w, _, _ in cpu) / count * 1e6
+            row["redis_us"] = sum(r for _, r, _ in cpu) / count * 1e6
         queries = queries_per_request(targets)
     finally:
         server.send_signal(signal.SIGTERM)
@@ -242,18 +273,25 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
 
     static_rps = rows["static file (whitenoise)"]["rps"]
+    static_cpu = rows["static file (whitenoise)"]["worker_us"]
     print(
         f"\n{schools} schools, gunicorn {args.workers} workers, {args.clients} clients, "
         f"{args.seconds:g} s each in {args.rounds} interleaved rounds, Redis cache "
         f"(production settings), load average {os.getloadavg()[0]:.1f}\n"
     )
-    print("| request | size | req/s | vs static | p50 ms | p95 ms | SQL | Redis cmds | errors |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    # "static/CPU": the static file's worker CPU per request over this row's, the throughput
+    # ratio the workers' own work allows whatever else runs on the machine.
+    print(
+        "| request | size | req/s | vs static | p50 ms | p95 ms | worker CPU µs | static/CPU "
+        "| Redis CPU µs | SQL | Redis cmds | errors |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, row in rows.items():
         print(
             f"| {name} | {row['bytes'] / 1024:.0f} KB | {row['rps']:.0f} | "
             f"{row['rps'] / static_rps:.0%} | {row['p50']:.1f} | {row['p95']:.1f} | "
-            f"{queries[name]} | {row['redis']:.1f} | {row['errors']} |"
+            f"{row['worker_us']:.0f} | {static_cpu / row['worker_us']:.0%} | "
+            f"{row['redis_us']:.0f} | {queries[name]} | {row['redis']:.1f} | {row['errors']} |"
         )
 
 

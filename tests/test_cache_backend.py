@@ -89,6 +89,20 @@ def test_a_write_dropped_during_an_outage_empties_the_cache_on_return(redis_port
     assert cache.get("page") == "new copy"
 
 
+@needs_redis
+def test_get_many_reads_what_set_wrote_and_survives_a_closed_connection(redis_port):
+    cache = make_cache(redis_port)
+    cache.set_many({"a": 1, "b": ("gens", b"page")}, None)
+    assert cache.get_many(["a", "missing", "b"]) == {"a": 1, "b": ("gens", b"page")}
+    assert cache.get_many([]) == {}
+    # The server drops every client connection (a restart, an idle timeout): the next read
+    # reconnects instead of reporting the cache down.
+    raw = cache._cache.get_client(write=True)
+    raw.execute_command("CLIENT", "KILL", "TYPE", "normal")
+    assert cache.get_many(["a"]) == {"a": 1}
+    assert not cache.is_down()
+
+
 def test_healthz_codes(monkeypatch, rf):
     from portal import health
 

@@ -9,6 +9,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+import requests
 
 from tests.served import ServedPortal, free_port, school_host
 
@@ -207,3 +208,51 @@ def test_redis_down_pages_still_served_and_healthz_says_so(redis_portal):
     assert "portal_session" in session
     dashboard = portal.get("/admin/", cookies={**cookies, **session})
     assert dashboard.status_code == 200
+
+
+# Hits at the WSGI entrance (portal/wsgi.py) ------------------------------------------------
+
+# Set by gunicorn on every response, not by the portal.
+SERVER_HEADERS = {"Date", "Server", "Connection"}
+
+
+def portal_headers(response):
+    return {k: v for k, v in response.headers.items() if k not in SERVER_HEADERS}
+
+
+@needs_redis
+def test_hits_carry_the_misses_headers_and_credentials_step_aside(redis_portal):
+    portal = redis_portal
+    miss = portal.get("/tin-tuc/?trang=1", host=HOST)
+    assert miss.status_code == 200 and miss.headers["X-Cache"] == "MISS"
+    hits = fetch_many(portal, "/tin-tuc/?trang=1")
+    assert any(r.headers["X-Cache"] == "HIT" for r in hits)
+    for hit in hits:
+        assert hit.content == miss.content
+        assert portal_headers(hit) == {**portal_headers(miss), "X-Cache": hit.headers["X-Cache"]}
+    assert portal_headers(hits[-1])["Content-Length"] == str(len(miss.content))
+    # Another query string is another page.
+    assert portal.get("/tin-tuc/?trang=2", host=HOST).headers["X-Cache"] == "MISS"
+
+    head = requests.head(portal.url("/tin-tuc/?trang=1"), headers={"Host": HOST}, timeout=60)
+    assert head.status_code == 200 and head.content == b""
+    assert portal_headers(head) == portal_headers(hits[-1])
+
+    for credentials in (
+        {"Cookie": "portal_session=not-a-valid-session"},
+        {"Cookie": "messages=pending"},
+        {"Authorization": "Basic dXNlcjpwYXNz"},
+    ):
+        for _ in range(4):
+            response = requests.get(
+                portal.url("/tin-tuc/?trang=1"), headers={"Host": HOST, **credentials}, timeout=60
+            )
+            assert response.headers["X-Cache"] == "BYPASS", credentials
+
+    # Hosts: the office's own page, an unknown host's 404, the school in capitals.
+    assert "Trường Tiểu học Tân Thông" not in portal.get("/tin-tuc/?trang=1").text
+    for response in fetch_many(portal, "/tin-tuc/?trang=1", host="khong-co.portal.test"):
+        assert response.status_code == 404
+    # (its own copy: the page's absolute links carry the host as asked)
+    for response in fetch_many(portal, "/tin-tuc/?trang=1", host=HOST.upper(), rounds=6):
+        assert response.status_code == 200 and "Trường Tiểu học Tân Thông" in response.text

@@ -68,13 +68,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached public page for an anonymous reader, in one cache round trip, before
+    # anything else; a shareable miss is stored on its way out with every header the stack
+    # below gave it (page_types/cache.py says when it steps aside).
+    "page_types.cache.CachedPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside everything but security: every HTML response, cached pages included.
     "tenants.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # A cached public page for an anonymous reader, in one cache round trip, before the
-    # session, CSRF, auth and messages machinery (page_types/cache.py says when it steps aside).
-    "page_types.cache.CachedPageMiddleware",
     "tenants.middleware.SiteByHostMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
