@@ -154,13 +154,15 @@ class PermissionRows:
             name.codename in codenames for _node, names in self.grants_at(path) for name in names
         )
 
+    def nodes_with(self, codenames):
+        """The nodes where any of `codenames` is held."""
+        return [
+            node for node, names in self.grants if any(name.codename in codenames for name in names)
+        ]
+
     def paths_with(self, codenames):
         """The paths of the nodes where any of `codenames` is held."""
-        return [
-            node.path
-            for node, names in self.grants
-            if any(name.codename in codenames for name in names)
-        ]
+        return [node.path for node in self.nodes_with(codenames)]
 
     def with_codenames(self, codenames):
         """The rows of these codenames (a set, reused by every check of the request)."""
@@ -459,6 +461,16 @@ def explorable_instances(self, user):
     return explorable.filter(path__startswith=common.path)
 
 
+def instances_with_direct_explore_permission(self, user):
+    """Wagtail's list of the pages the user holds an explore right on (for the explorer's root),
+    read from the grants: one entry per node instead of a row object per school and codename."""
+    rows = self.get_cached_permissions_for_user(user)
+    if user.is_superuser or not isinstance(rows, PermissionRows):
+        return WAGTAIL["instances_with_direct_explore_permission"](self, user)
+    codenames = self._get_permission_codenames(EXPLORE_ACTIONS)
+    return rows.nodes_with(codenames)
+
+
 def _collections_with_perm(self, user, actions):
     rows = self.get_cached_permissions_for_user(user)
     if isinstance(rows, PermissionRows):
@@ -474,6 +486,9 @@ WAGTAIL = {
         PagePermissionPolicy.instances_user_has_any_permission_for
     ),
     "explorable_instances": PagePermissionPolicy.explorable_instances,
+    "instances_with_direct_explore_permission": (
+        PagePermissionPolicy.instances_with_direct_explore_permission
+    ),
     "_collections_with_perm": CollectionPermissionLookupMixin._collections_with_perm,
     "page_rows": PagePermissionPolicy.get_all_permissions_for_user,
     "collection_rows": CollectionPermissionLookupMixin.get_all_permissions_for_user,
@@ -505,6 +520,9 @@ def install():
         instances_user_has_any_permission_for
     )
     PagePermissionPolicy.explorable_instances = explorable_instances
+    PagePermissionPolicy.instances_with_direct_explore_permission = (
+        instances_with_direct_explore_permission
+    )
     CollectionPermissionLookupMixin._collections_with_perm = _collections_with_perm
     PagePermissionPolicy.get_all_permissions_for_user = page_permission_rows
     CollectionPermissionLookupMixin.get_all_permissions_for_user = collection_permission_rows
