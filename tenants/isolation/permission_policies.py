@@ -415,6 +415,11 @@ def instances_user_has_any_permission_for(self, user, actions):
     base_queryset = self._base_queryset_for_user(user)
     if base_queryset is not None:
         return base_queryset
+    return self.model._default_manager.filter(_permission_q(self, user, actions))
+
+
+def _permission_q(self, user, actions):
+    """The Q of the pages the user holds any of `actions` on (a restricted, active user)."""
     codenames = self._get_permission_codenames(actions)
     add = self._get_permission_codename("add")
     owned_only = "add" not in actions and "change" in actions
@@ -430,14 +435,13 @@ def instances_user_has_any_permission_for(self, user, actions):
         q |= pages_below(self.model, full)
     if own:
         q |= pages_below(self.model, own) & Q(owner=user)
-    return self.model._default_manager.filter(q)
+    return q
 
 
 def explorable_instances(self, user):
     base_queryset = self._base_queryset_for_user(user)
     if base_queryset is not None:
         return base_queryset
-    explorable = instances_user_has_any_permission_for(self, user, EXPLORE_ACTIONS)
     rows = self.get_cached_permissions_for_user(user)
     roots = (
         [node for node, _names in rows.grants]
@@ -445,7 +449,7 @@ def explorable_instances(self, user):
         else [perm.page for perm in rows]
     )
     if not roots:
-        return explorable
+        return self.model._default_manager.filter(_permission_q(self, user, EXPLORE_ACTIONS))
     # The ancestors of every root are explorable (to navigate down to it), but only below the
     # roots' first common ancestor, as in Wagtail.
     page_model = self.model.base_page_model
@@ -455,8 +459,10 @@ def explorable_instances(self, user):
         for path in ancestor_paths([page.path for page in roots], page_model.steplen)
         if path.startswith(common.path)
     ]
+    # The permission filter itself, not `pk IN (its queryset)`: nested once more, PostgreSQL
+    # joined every page with every page before filtering the explorer's 50 rows (90 ms).
     explorable = self.model._default_manager.filter(
-        Q(pk__in=explorable.values("pk")) | Q(path__in=ancestors)
+        _permission_q(self, user, EXPLORE_ACTIONS) | Q(path__in=ancestors)
     )
     return explorable.filter(path__startswith=common.path)
 
