@@ -222,44 +222,43 @@ def _granted(model, node, user, derived, office_codenames):
     )
 
 
+def _permission_rows(user, model, node_name, derived, office_codenames, row_class):
+    if not user.is_active or user.is_anonymous or user.is_superuser:
+        return PermissionRows([], row_class)
+    node, codename = _nodes()
+    return PermissionRows(
+        (
+            (node(pk, path, depth), tuple(codename(name) for name in names))
+            for pk, path, depth, names in _granted(
+                model, node_name, user, partial(derived, user), office_codenames
+            )
+        ),
+        row_class,
+    )
+
+
 def page_permission_rows(self, user):
     """The user's page permissions as plain rows, not model instances: a province admin holds
     one row per school and codename (17,500 at 3,500 schools), and building that many Page
     instances took a minute on the admin's home."""
-    if not user.is_active or user.is_anonymous or user.is_superuser:
-        return PermissionRows([], PagePermissionRow)
-    node, codename = _nodes()
-    return PermissionRows(
-        (
-            (node(page, path, depth), tuple(codename(name) for name in names))
-            for page, path, depth, names in _granted(
-                GroupPagePermission,
-                "page",
-                user,
-                partial(office_root_pages, user),
-                OFFICE_ADMIN_PAGE_PERMISSIONS,
-            )
-        ),
+    return _permission_rows(
+        user,
+        GroupPagePermission,
+        "page",
+        office_root_pages,
+        OFFICE_ADMIN_PAGE_PERMISSIONS,
         PagePermissionRow,
     )
 
 
 def collection_permission_rows(self, user):
     """As `page_permission_rows`, for collections (one per school and media codename)."""
-    if not user.is_active or user.is_anonymous or user.is_superuser:
-        return PermissionRows([], CollectionPermissionRow)
-    node, codename = _nodes()
-    return PermissionRows(
-        (
-            (node(pk, path, depth), tuple(codename(name) for name in names))
-            for pk, path, depth, names in _granted(
-                GroupCollectionPermission,
-                "collection",
-                user,
-                partial(office_collections, user),
-                MEDIA_CODENAMES,
-            )
-        ),
+    return _permission_rows(
+        user,
+        GroupCollectionPermission,
+        "collection",
+        office_collections,
+        MEDIA_CODENAMES,
         CollectionPermissionRow,
     )
 
