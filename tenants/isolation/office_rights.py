@@ -40,30 +40,27 @@ def _schools_of_offices(offices):
     return School.objects.filter(Exists(above.filter(below=F("path"))))
 
 
-def office_root_pages(user, **extra):
-    """(page id, path, depth) of the root page of every school below an authority whose admins
-    group `user` is in: the pages the user holds OFFICE_ADMIN_PAGE_PERMISSIONS on through it (`extra`: annotations
-    added as further columns)."""
+def _office_nodes(user, node, extra):
+    """(id, path, depth) of the `node` ("root_page" or "collection") of every school below an
+    authority whose admins group `user` is in (`extra`: annotations added as further columns)."""
     offices = Authority.objects.filter(admins_group__user=user)
     return (
         _schools_of_offices(offices)
-        .filter(root_page__isnull=False)
+        .filter(**{f"{node}__isnull": False})
         .order_by()
         .annotate(**extra)
-        .values_list("root_page_id", "root_page__path", "root_page__depth", *extra)
+        .values_list(f"{node}_id", f"{node}__path", f"{node}__depth", *extra)
     )
+
+
+def office_root_pages(user, **extra):
+    """The root pages of the user's offices' schools: OFFICE_ADMIN_PAGE_PERMISSIONS on each."""
+    return _office_nodes(user, "root_page", extra)
 
 
 def office_collections(user, **extra):
-    """(collection id, path, depth) of those schools' collections (MEDIA_PERMISSIONS)."""
-    offices = Authority.objects.filter(admins_group__user=user)
-    return (
-        _schools_of_offices(offices)
-        .filter(collection__isnull=False)
-        .order_by()
-        .annotate(**extra)
-        .values_list("collection_id", "collection__path", "collection__depth", *extra)
-    )
+    """Those schools' collections: MEDIA_PERMISSIONS on each."""
+    return _office_nodes(user, "collection", extra)
 
 
 def _office_groups(schools):
